@@ -1,0 +1,127 @@
+package io.memberpulse.salesforce.tenant;
+
+import io.memberpulse.salesforce.problem.ProblemException;
+import io.memberpulse.salesforce.secrets.SecretHint;
+import io.memberpulse.salesforce.secrets.SecretName;
+import io.memberpulse.salesforce.secrets.TenantSecretService;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Reads and changes tenants' Salesforce connection settings, with an audit entry for every change. */
+@ApplicationScoped
+public class ConnectionService {
+
+    private final ConnectionRepository connections;
+    private final ConnectionAuditRepository audit;
+    private final TenantSecretService secrets;
+    private final LoginHosts loginHosts;
+
+    ConnectionService(ConnectionRepository connections, ConnectionAuditRepository audit, TenantSecretService secrets,
+            LoginHosts loginHosts) {
+        this.connections = connections;
+        this.audit = audit;
+        this.secrets = secrets;
+        this.loginHosts = loginHosts;
+    }
+
+    /** The outcome of a PUT: the stored connection and whether it was new. */
+    public record Saved(ConnectionView connection, boolean created) {
+    }
+
+    @WithSession
+    public Uni<ConnectionView> get(String tenantId) {
+        return connections.findById(tenantId)
+                .onItem().ifNull().failWith(() -> notFound(tenantId))
+                .chain(this::view);
+    }
+
+    /** The connection entity, or null; for features that act on the settings. */
+    @WithSession
+    public Uni<SalesforceConnection> find(String tenantId) {
+        return connections.findById(tenantId);
+    }
+
+    @WithTransaction
+    public Uni<Saved> put(String tenantId, ConnectionRequest request, String actor) {
+        return connections.findById(tenantId)
+                .chain(current -> save(tenantId, current, ConnectionChanges.between(current, request), actor));
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(String tenantId, String actor) {
+        return connections.findById(tenantId)
+                .onItem().ifNull().failWith(() -> notFound(tenantId))
+                .call(connections::delete)
+                .call(() -> secrets.forgetAll(tenantId))
+                .call(() -> audit.record(tenantId, ConnectionAudit.Action.DELETED, actor, List.of("connection")))
+                .invoke(() -> Log.infof("Salesforce connection of tenant %s deleted by %s", tenantId, actor))
+                .replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<List<AuditEntryView>> audit(String tenantId, int limit) {
+        return audit.newestFirst(tenantId, limit)
+                .invoke(entries -> requireKnown(tenantId, entries))
+                .map(entries -> entries.stream().map(AuditEntryView::of).collect(Collectors.toList()));
+    }
+
+    private Uni<Saved> save(String tenantId, SalesforceConnection current, ConnectionChanges changes, String actor) {
+        boolean created = current == null;
+        SalesforceConnection connection = created ? newConnection(tenantId, actor) : current;
+        changes.applyTo(connection);
+        connection.updatedAt = Instant.now();
+        connection.updatedBy = actor;
+        return connections.persist(connection)
+                .call(() -> storeSecret(tenantId, changes))
+                .call(() -> audit.record(tenantId, created ? ConnectionAudit.Action.CREATED
+                        : ConnectionAudit.Action.UPDATED, actor, changes.changedFields()))
+                .invoke(() -> Log.infof("Salesforce connection of tenant %s %s by %s; fields %s", tenantId,
+                        created ? "created" : "updated", actor, changes.changedFields()))
+                .replaceWith(connection)
+                .chain(this::view)
+                .map(view -> new Saved(view, created));
+    }
+
+    private Uni<Void> storeSecret(String tenantId, ConnectionChanges changes) {
+        if (changes.newSecret() != null) {
+            return secrets.store(tenantId, SecretName.CONSUMER_SECRET, changes.newSecret());
+        }
+        return changes.forgetSecret() ? secrets.forget(tenantId, SecretName.CONSUMER_SECRET).replaceWithVoid()
+                : Uni.createFrom().voidItem();
+    }
+
+    private Uni<ConnectionView> view(SalesforceConnection connection) {
+        return secrets.hints(connection.tenantId)
+                .map(hints -> toView(connection, hints.get(SecretName.CONSUMER_SECRET)));
+    }
+
+    private ConnectionView toView(SalesforceConnection c, SecretHint secret) {
+        return new ConnectionView(c.tenantId, c.environment, c.consumerKey, secret != null,
+                secret == null ? null : secret.last4(), c.autoSync, c.myDomainUrl, loginHosts.credentialSource(c),
+                loginHosts.loginUrl(c), c.createdAt, c.createdBy, c.updatedAt, c.updatedBy);
+    }
+
+    private static SalesforceConnection newConnection(String tenantId, String actor) {
+        SalesforceConnection connection = new SalesforceConnection();
+        connection.tenantId = tenantId;
+        connection.createdAt = Instant.now();
+        connection.createdBy = actor;
+        return connection;
+    }
+
+    private static void requireKnown(String tenantId, List<ConnectionAudit> entries) {
+        if (entries.isEmpty()) {
+            throw notFound(tenantId);
+        }
+    }
+
+    private static ProblemException notFound(String tenantId) {
+        return ProblemException.notFound("Tenant " + tenantId + " has no Salesforce connection");
+    }
+}

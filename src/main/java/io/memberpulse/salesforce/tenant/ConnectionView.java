@@ -1,0 +1,30 @@
+package io.memberpulse.salesforce.tenant;
+
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A tenant's connection as the portal shows it. The consumer secret is only described, never shown. */
+@Schema(name = "Connection")
+public record ConnectionView(
+        String tenantId,
+        Environment environment,
+        @Schema(description = "Consumer key of the tenant's own connected app, absent when the platform's is used")
+        String consumerKey,
+        @Schema(description = "Whether a consumer secret is stored")
+        boolean consumerSecretSet,
+        @Schema(description = "Last four characters of the stored secret (empty for secrets under 16 characters)")
+        String consumerSecretLast4,
+        boolean autoSync,
+        String myDomainUrl,
+        @Schema(description = "Which connected app the service uses: TENANT (its own consumer key) or PLATFORM")
+        CredentialSource credentialSource,
+        @Schema(description = "The host the service logs in to: My Domain, else the environment's login host")
+        String loginUrl,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) {
+
+    /** Whose connected app authenticates the tenant. */
+    public enum CredentialSource { TENANT, PLATFORM }
+}

@@ -85,6 +85,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException) {
+            // Quarkus REST wraps body-parsing failures; answer them as if Jackson had thrown.
+            return json((JsonProcessingException) e.getCause(), uri);
+        }
         int status = e.getResponse().getStatus();
         ProblemType type = status == 404 ? ProblemType.NOT_FOUND : ProblemType.HTTP;
         return ProblemResponses.of(type, status, e.getMessage(), List.of(), uri);
@@ -101,6 +105,19 @@ public class ProblemMappers {
         Log.errorf(e, "Database failure");
         return ProblemResponses.of(ProblemType.INTERNAL, 503, "The database is not available; retry later",
                 List.of(), uri);
+    }
+
+    private RestResponse<Problem> json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return unknownProperty((UnrecognizedPropertyException) e, uri);
+        }
+        if (e instanceof InvalidFormatException) {
+            return invalidFormat((InvalidFormatException) e, uri);
+        }
+        if (e instanceof MismatchedInputException) {
+            return mismatchedInput((MismatchedInputException) e, uri);
+        }
+        return malformedJson(e, uri);
     }
 
     private static RestResponse<Problem> fieldProblem(String field, String message, UriInfo uri) {

@@ -272,7 +272,7 @@ export function checkKnativeFieldMask(docs) {
     }
     for (const v of spec.volumes ?? []) {
       const kinds = Object.keys(v).filter((x) => x !== 'name');
-      if (!kinds.every((x) => ['secret', 'configMap', 'projected', 'emptyDir', 'persistentVolumeClaim'].includes(x))) {
+      if (!kinds.every((x) => ['secret', 'configMap', 'projected', 'emptyDir'].includes(x))) {
         errors.push(`${id(k)}: volume ${v.name} of type ${kinds} is rejected by Knative`);
       }
     }

@@ -12,22 +12,29 @@ public enum ProblemType {
     NOT_FOUND(Status.NOT_FOUND, "not-found", "Not found"),
     CONFLICT(Status.CONFLICT, "conflict", "Conflict"),
     HTTP(Status.BAD_REQUEST, "http", "HTTP error"),
+    NOT_CONNECTED(Status.CONFLICT, "not-connected", "Tenant is not connected to Salesforce"),
+    SALESFORCE_REJECTED(422, "salesforce-rejected", "Salesforce rejected the request"),
+    SALESFORCE_UNAVAILABLE(Status.BAD_GATEWAY, "salesforce-unavailable", "Salesforce could not be reached"),
     INTERNAL(Status.INTERNAL_SERVER_ERROR, "internal", "Internal error");
 
     private static final String BASE = "https://memberpulse.io/problems/";
 
-    private final Status status;
+    private final int status;
     private final String slug;
     private final String title;
 
     ProblemType(Status status, String slug, String title) {
+        this(status.getStatusCode(), slug, title);
+    }
+
+    ProblemType(int status, String slug, String title) {
         this.status = status;
         this.slug = slug;
         this.title = title;
     }
 
     public int status() {
-        return status.getStatusCode();
+        return status;
     }
 
     public String uri() {

@@ -50,6 +50,12 @@ record ConnectionChanges(Environment environment, String consumerKey, boolean au
         }
     }
 
+    /** Whether the change points the service at another org or app, invalidating sessions and refresh tokens. */
+    boolean changesOrg() {
+        return changedFields.contains("environment") || changedFields.contains("consumerKey")
+                || changedFields.contains("consumerSecret") || changedFields.contains("myDomainUrl");
+    }
+
     void applyTo(SalesforceConnection connection) {
         connection.environment = environment;
         connection.consumerKey = consumerKey;

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -39,10 +40,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ConnectionResource {
 
     private final ConnectionService service;
+    private final ConnectionTestService tester;
     private final SecurityIdentity identity;
 
-    ConnectionResource(ConnectionService service, SecurityIdentity identity) {
+    ConnectionResource(ConnectionService service, ConnectionTestService tester, SecurityIdentity identity) {
         this.service = service;
+        this.tester = tester;
         this.identity = identity;
     }
 
@@ -80,6 +83,23 @@ public class ConnectionResource {
     public Uni<RestResponse<Void>> delete(@RestPath String tenantId) {
         return service.delete(tenantId, TenantClaims.actorOf(identity))
                 .map(ignored -> RestResponse.noContent());
+    }
+
+    @POST
+    @Path("test")
+    @RolesAllowed({ Roles.ADMIN, Roles.PLATFORM_ADMIN })
+    @Operation(summary = "Test the connection", description = "Obtains a Salesforce session, reads /limits and "
+            + "describes Contact: answers the org id, instance URL, API usage, and which mapped fields and the "
+            + "external id field exist on Contact. Records the outcome in the connection's state.")
+    @APIResponse(responseCode = "200", description = "Connected; see `ready` for missing fields")
+    @APIResponse(responseCode = "409", description = "Not enough settings to connect",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Salesforce rejected the credentials; `errors` names the part",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "Salesforce could not be reached",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ConnectionTestResult> test(@RestPath String tenantId) {
+        return tester.test(tenantId);
     }
 
     @GET

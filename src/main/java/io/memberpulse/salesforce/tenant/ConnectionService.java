@@ -75,10 +75,18 @@ public class ConnectionService {
         boolean created = current == null;
         SalesforceConnection connection = created ? newConnection(tenantId, actor) : current;
         changes.applyTo(connection);
+        if (!created && changes.changesOrg()) {
+            // Another app, host or secret: the old session and refresh token no longer apply.
+            connection.orgId = null;
+            connection.instanceUrl = null;
+            changeState(connection, ConnectionState.NOT_CONNECTED, "Connection settings changed");
+        }
         connection.updatedAt = Instant.now();
         connection.updatedBy = actor;
         return connections.persist(connection)
                 .call(() -> storeSecret(tenantId, changes))
+                .call(() -> changes.changesOrg() ? secrets.forget(tenantId, SecretName.REFRESH_TOKEN)
+                        : Uni.createFrom().voidItem())
                 .call(() -> audit.record(tenantId, created ? ConnectionAudit.Action.CREATED
                         : ConnectionAudit.Action.UPDATED, actor, changes.changedFields()))
                 .invoke(() -> Log.infof("Salesforce connection of tenant %s %s by %s; fields %s", tenantId,
@@ -86,6 +94,49 @@ public class ConnectionService {
                 .replaceWith(connection)
                 .chain(this::view)
                 .map(view -> new Saved(view, created));
+    }
+
+    /** A session was obtained: remember which org the tenant is connected to. */
+    @WithTransaction
+    public Uni<Void> markConnected(String tenantId, String orgId, String instanceUrl) {
+        return connections.findById(tenantId)
+                .onItem().ifNotNull().invoke(connection -> connected(connection, orgId, instanceUrl))
+                .replaceWithVoid();
+    }
+
+    /** Salesforce rejected the tenant's credentials: nothing works until an admin reconnects. */
+    @WithTransaction
+    public Uni<Void> markReconnectNeeded(String tenantId, String detail) {
+        return connections.findById(tenantId)
+                .onItem().ifNotNull().invoke(connection -> changeState(connection, ConnectionState.RECONNECT_NEEDED,
+                        detail))
+                .replaceWithVoid();
+    }
+
+    /** "Connect with Salesforce" succeeded: keep the refresh token, sealed, and the org it belongs to. */
+    @WithTransaction
+    public Uni<Void> storeAuthorization(String tenantId, String refreshToken, String orgId, String instanceUrl,
+            String actor) {
+        return connections.findById(tenantId)
+                .onItem().ifNull().failWith(() -> notFound(tenantId))
+                .invoke(connection -> connected(connection, orgId, instanceUrl))
+                .call(() -> secrets.store(tenantId, SecretName.REFRESH_TOKEN, refreshToken))
+                .call(() -> audit.record(tenantId, ConnectionAudit.Action.UPDATED, actor, List.of("authorization")))
+                .replaceWithVoid();
+    }
+
+    private static void connected(SalesforceConnection connection, String orgId, String instanceUrl) {
+        connection.orgId = orgId;
+        connection.instanceUrl = instanceUrl;
+        changeState(connection, ConnectionState.CONNECTED, null);
+    }
+
+    private static void changeState(SalesforceConnection connection, ConnectionState state, String detail) {
+        if (connection.state != state || !java.util.Objects.equals(connection.stateDetail, detail)) {
+            connection.state = state;
+            connection.stateDetail = detail;
+            connection.stateChangedAt = Instant.now();
+        }
     }
 
     private Uni<Void> storeSecret(String tenantId, ConnectionChanges changes) {
@@ -104,7 +155,8 @@ public class ConnectionService {
     private ConnectionView toView(SalesforceConnection c, SecretHint secret) {
         return new ConnectionView(c.tenantId, c.environment, c.consumerKey, secret != null,
                 secret == null ? null : secret.last4(), c.autoSync, c.myDomainUrl, loginHosts.credentialSource(c),
-                loginHosts.loginUrl(c), c.createdAt, c.createdBy, c.updatedAt, c.updatedBy);
+                loginHosts.loginUrl(c), c.state, c.stateDetail, c.orgId, c.instanceUrl, c.createdAt, c.createdBy,
+                c.updatedAt, c.updatedBy);
     }
 
     private static SalesforceConnection newConnection(String tenantId, String actor) {

@@ -20,6 +20,15 @@ public record ConnectionView(
         CredentialSource credentialSource,
         @Schema(description = "The host the service logs in to: My Domain, else the environment's login host")
         String loginUrl,
+        @Schema(description = "NOT_CONNECTED, CONNECTED, or RECONNECT_NEEDED when Salesforce rejected the "
+                + "credentials or refresh token")
+        ConnectionState state,
+        @Schema(description = "Why the state is what it is")
+        String stateDetail,
+        @Schema(description = "The connected org's id")
+        String orgId,
+        @Schema(description = "The connected org's REST host")
+        String instanceUrl,
         Instant createdAt,
         String createdBy,
         Instant updatedAt,

@@ -44,6 +44,25 @@ public class SalesforceConnection extends PanacheEntityBase {
     @Column(name = "updated_by", nullable = false)
     public String updatedBy;
 
+    /** The org's 18-character id, once a session proved the connection. */
+    @Column(name = "org_id")
+    public String orgId;
+
+    /** The org's REST host, from the last token response. */
+    @Column(name = "instance_url")
+    public String instanceUrl;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ConnectionState state = ConnectionState.NOT_CONNECTED;
+
+    /** Why the state is what it is, for admins: never a secret. */
+    @Column(name = "state_detail")
+    public String stateDetail;
+
+    @Column(name = "state_changed_at")
+    public Instant stateChangedAt;
+
     @Version
     public long version;
 }

@@ -86,7 +86,7 @@ class OAuthClients {
                 // Salesforce sends no expires_in: the lifetime is ours to set.
                 .accessTokenExpiresIn(config.tokenLifetime())
                 .connectionTimeout(config.callTimeout())
-                .connectionRetryCount(0);
+                .connectionRetryCount(1);
         if (clientSecret != null) {
             // Form fields, as Salesforce's documentation shows them.
             builder.credentials().clientSecret(clientSecret, Method.POST).end();

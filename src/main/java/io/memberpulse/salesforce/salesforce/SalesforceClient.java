@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -151,6 +152,8 @@ public class SalesforceClient {
     private Uni<JsonNode> callWith(OrgCredentials org, AccessToken token, Function<AccessToken, Uni<Response>> call,
             boolean mayRenew) {
         return call.apply(token)
+                .onFailure(WebApplicationException.class)
+                .recoverWithItem(SalesforceClient::errorResponse)
                 .onFailure(SalesforceClient::isTransport)
                 .transform(SalesforceClient::transportFailure)
                 .invoke(response -> usage.record(org.tenantId(), response.getHeaderString(ApiUsage.HEADER)))
@@ -205,6 +208,11 @@ public class SalesforceClient {
             return new UpsertOutcome(null, false, ids);
         }
         return new UpsertOutcome(body.path("id").asText(null), body.path("created").asBoolean(false), List.of());
+    }
+
+    /** The REST client throws for 4xx/5xx; the response inside is what Salesforce said. */
+    private static Response errorResponse(Throwable failure) {
+        return ((WebApplicationException) failure).getResponse();
     }
 
     private static boolean isTransport(Throwable failure) {

@@ -31,6 +31,12 @@ public interface SalesforceConfig {
     @WithDefault("PT30S")
     Duration callTimeout();
 
+    /**
+     * Base URL of the local Salesforce emulator, when one stands in for Salesforce (dev mode, tests).
+     * Never set in production.
+     */
+    java.util.Optional<String> emulatorUrl();
+
     /** Retries of retryable outcomes (lock contention, 5xx, timeouts). */
     Retry retry();
 

@@ -40,7 +40,7 @@ final class TokenErrors {
         // No answer, a 5xx or rate limiting: the token endpoint may well work in a moment.
         return new SalesforceException.Retryable(code, error == null ? "TOKEN_ENDPOINT_UNAVAILABLE" : error,
                 "The Salesforce token endpoint did not answer usefully" + (code == 0 ? "" : " (HTTP " + code + ")"),
-                null);
+                failure);
     }
 
     private static String first(Pattern pattern, String text) {

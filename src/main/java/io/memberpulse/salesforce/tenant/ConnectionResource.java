@@ -41,11 +41,14 @@ public class ConnectionResource {
 
     private final ConnectionService service;
     private final ConnectionTestService tester;
+    private final DisconnectService disconnector;
     private final SecurityIdentity identity;
 
-    ConnectionResource(ConnectionService service, ConnectionTestService tester, SecurityIdentity identity) {
+    ConnectionResource(ConnectionService service, ConnectionTestService tester, DisconnectService disconnector,
+            SecurityIdentity identity) {
         this.service = service;
         this.tester = tester;
+        this.disconnector = disconnector;
         this.identity = identity;
     }
 
@@ -78,10 +81,11 @@ public class ConnectionResource {
 
     @DELETE
     @RolesAllowed({ Roles.ADMIN, Roles.PLATFORM_ADMIN })
-    @Operation(summary = "Delete the connection and every stored secret of the tenant")
+    @Operation(summary = "Disconnect: revoke the Salesforce authorization, delete the connection and every stored "
+            + "secret of the tenant")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<RestResponse<Void>> delete(@RestPath String tenantId) {
-        return service.delete(tenantId, TenantClaims.actorOf(identity))
+        return disconnector.disconnect(tenantId, TenantClaims.actorOf(identity))
                 .map(ignored -> RestResponse.noContent());
     }
 

@@ -67,7 +67,9 @@ public final class SalesforceEmulator implements AutoCloseable {
 
     private void startServer(int port) {
         server = new Server();
-        connector = new ServerConnector(server);
+        org.eclipse.jetty.server.HttpConfiguration http = new org.eclipse.jetty.server.HttpConfiguration();
+        http.setSendServerVersion(false);
+        connector = new ServerConnector(server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
         connector.setPort(port);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
@@ -113,7 +115,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     }
 
     public int port() {
-        return connector.getLocalPort() > 0 ? connector.getLocalPort() : connector.getPort();
+        return connector.getPort() > 0 ? connector.getPort() : connector.getLocalPort();
     }
 
     public EmulatedOrg defaultOrg() {
@@ -234,6 +236,7 @@ public final class SalesforceEmulator implements AutoCloseable {
 
     void refuseConnectionsFor(Duration duration) {
         try {
+            connector.setPort(port());
             connector.stop();
         } catch (Exception e) {
             throw new IllegalStateException(e);

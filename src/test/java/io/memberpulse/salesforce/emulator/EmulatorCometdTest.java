@@ -124,6 +124,7 @@ class EmulatorCometdTest {
         long old = org.events().lastReplayId();
         org.userCreate("Contact", Map.of("LastName", "Older"));
         emulator.clock().advance(Duration.ofHours(73));
+        client.token(emulator.oauth().issueAccessToken(org));
         assertThat(client.handshake()).isTrue();
 
         Message reply = client.subscribe(CONTACTS, old - 1);
@@ -133,6 +134,15 @@ class EmulatorCometdTest {
                 + "  Please provide a valid ID, -2 to replay all events, or -1 to replay only new events.");
         assertThat(client.subscribe(CONTACTS, -2).isSuccessful()).isTrue();
         assertThat(client.nextEvent(Duration.ofMillis(300))).isNull();
+    }
+
+    @Test
+    void idleTokenExpiresAfterTheSessionTimeout() {
+        client.token(emulator.oauth().issueAccessToken(emulator.defaultOrg()));
+        emulator.clock().advance(Duration.ofHours(2).plusMinutes(1));
+        assertThat(client.handshake()).isFalse();
+        await().atMost(WAIT).until(() -> !client.handshakeReplies.isEmpty());
+        assertThat(client.handshakeReplies.get(0).get("error")).isEqualTo("403::Handshake denied");
     }
 
     @Test

@@ -32,7 +32,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final EmulatorSettings settings;
     private final EmulatorClock clock = new EmulatorClock();
     private final CallLog callLog = new CallLog();
-    private final OAuthTokens tokens = new OAuthTokens();
+    private final OAuthTokens tokens = new OAuthTokens(clock);
     private final Faults faults = new Faults(this);
     private final StreamingServer streaming = new StreamingServer();
     private final CdcPublisher cdc = new CdcPublisher(streaming);
@@ -200,6 +200,27 @@ public final class SalesforceEmulator implements AutoCloseable {
     /** Publishes a platform event on {@code /event/<eventName>}. */
     public void publishPlatformEvent(EmulatedOrg org, String eventName, Map<String, Object> fields) {
         streaming.publishPlatformEvent(org, eventName, fields);
+    }
+
+    /** Merges {@code loserId} into {@code winnerId} in whichever org holds them (CDC DELETE with MasterRecordId). */
+    public void merge(String winnerId, String loserId) {
+        orgOfRecord(winnerId).merge(winnerId, loserId);
+    }
+
+    /** The CometD server forgets every client; their next connect gets {@code 403::Unknown client}. */
+    public void dropAllCometdClients() {
+        streaming.dropAllClients();
+    }
+
+    /** Every access token becomes invalid (REST 401, CometD 401::Authentication invalid). */
+    public void expireAllSessions() {
+        tokens.expireAllAccessTokens();
+    }
+
+    /** The org holding a record. */
+    public EmulatedOrg orgOfRecord(String recordId) {
+        return orgsById.values().stream().filter(o -> o.store().find(recordId).isPresent()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no record " + recordId));
     }
 
     /** Back to a fresh state between tests: default org only and empty, no faults, empty call log. */

@@ -103,6 +103,9 @@ public final class CdcPublisher {
                 }
                 put(payload, entity, "LastModifiedDate", change.after().get("LastModifiedDate"));
                 changed.add("LastModifiedDate");
+                if (!Objects.equals(change.before().get("LastModifiedById"), change.after().get("LastModifiedById"))) {
+                    changed.add(put(payload, entity, "LastModifiedById", change.after().get("LastModifiedById")));
+                }
                 break;
             default:
                 payload.putAll(change.extra());

@@ -1,6 +1,8 @@
 package io.memberpulse.salesforce.emulator;
 
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +23,15 @@ public final class OAuthTokens {
     record AuthCode(String orgId, String clientId, String redirectUri, String challenge, String method) {
     }
 
+    /** Salesforce's default session timeout: 2 hours idle (reference §1.5). */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(2);
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, String> accessTokenToOrg = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastUse = new ConcurrentHashMap<>();
+    private final EmulatorClock clock;
+    private volatile Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private final Map<String, String> accessTokenToRefresh = new ConcurrentHashMap<>();
     private final Map<String, String> refreshTokenToOrg = new ConcurrentHashMap<>();
     private final Map<String, AuthCode> codes = new ConcurrentHashMap<>();
@@ -32,6 +40,16 @@ public final class OAuthTokens {
     private final AtomicBoolean denyNext = new AtomicBoolean();
     private final Set<String> loginHosts = new CopyOnWriteArraySet<>(Set.of("login.salesforce.com",
             "test.salesforce.com"));
+
+    OAuthTokens(EmulatorClock clock) {
+        this.clock = clock;
+    }
+
+    /** Access tokens unused for this long (by the emulator clock) become invalid; each use resets the timer. */
+    public OAuthTokens idleTimeout(Duration timeout) {
+        this.idleTimeout = timeout;
+        return this;
+    }
 
     /** The next authorize request is denied by the "user" (redirect with error=access_denied). */
     public OAuthTokens denyNext() {
@@ -74,14 +92,27 @@ public final class OAuthTokens {
             return true;
         }
         accessTokenToRefresh.remove(token);
+        lastUse.remove(token);
         return accessTokenToOrg.remove(token) != null;
     }
 
+    /** The org of a valid access token; using it resets its idle timer. */
     public Optional<String> orgForAccessToken(String token) {
-        return token == null ? Optional.empty() : Optional.ofNullable(accessTokenToOrg.get(token));
+        if (token == null || !accessTokenToOrg.containsKey(token)) {
+            return Optional.empty();
+        }
+        Instant now = clock.now();
+        Instant last = lastUse.getOrDefault(token, now);
+        if (last.plus(idleTimeout).isBefore(now)) {
+            revoke(token);
+            return Optional.empty();
+        }
+        lastUse.put(token, now);
+        return Optional.ofNullable(accessTokenToOrg.get(token));
     }
 
     void expireAllAccessTokens() {
+        lastUse.clear();
         accessTokenToOrg.clear();
         accessTokenToRefresh.clear();
     }
@@ -100,6 +131,7 @@ public final class OAuthTokens {
         tokenRequestsByOrg.clear();
         tokenRequests.set(0);
         denyNext.set(false);
+        idleTimeout = DEFAULT_IDLE_TIMEOUT;
     }
 
     void countRequest(String orgId) {
@@ -120,6 +152,7 @@ public final class OAuthTokens {
     String newAccessToken(String orgId, String refreshToken) {
         String token = orgId.substring(0, 15) + "!" + random(72);
         accessTokenToOrg.put(token, orgId);
+        lastUse.put(token, clock.now());
         if (refreshToken != null) {
             accessTokenToRefresh.put(token, refreshToken);
         }

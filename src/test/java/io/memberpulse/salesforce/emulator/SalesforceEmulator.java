@@ -1,7 +1,6 @@
 package io.memberpulse.salesforce.emulator;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,15 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import jakarta.servlet.DispatcherType;
 import org.cometd.bayeux.server.BayeuxServer;
-import org.cometd.server.http.jakarta.CometDServlet;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.ee10.servlet.ServletMapping;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * A stateful, multi-org Salesforce emulator on one Jetty port: OAuth, REST (50.0-62.0), sObject
@@ -32,7 +23,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final EmulatorSettings settings;
     private final EmulatorClock clock = new EmulatorClock();
     private final CallLog callLog = new CallLog();
-    private final OAuthTokens tokens = new OAuthTokens();
+    private final OAuthTokens tokens = new OAuthTokens(clock);
     private final Faults faults = new Faults(this);
     private final StreamingServer streaming = new StreamingServer();
     private final CdcPublisher cdc = new CdcPublisher(streaming);
@@ -46,8 +37,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         return t;
     });
     private final EmulatedOrg defaultOrg;
-    private Server server;
-    private ServerConnector connector;
+    private EmulatorServer server;
 
     private SalesforceEmulator(EmulatorSettings settings) {
         this.settings = settings;
@@ -66,45 +56,12 @@ public final class SalesforceEmulator implements AutoCloseable {
     }
 
     private void startServer(int port) {
-        server = new Server();
-        connector = new ServerConnector(server);
-        connector.setPort(port);
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler("/");
-        context.addServlet(new ServletHolder(new OAuthServlet(this)), "/services/oauth2/*");
-        context.addServlet(new ServletHolder(new DataApiServlet(this)), "/services/data/*");
-        context.addServlet(new ServletHolder(new DataApiServlet(this)), "/services/data");
-        context.addFilter(new FilterHolder(new CometdFilter(this)), "/cometd/*", EnumSet.of(DispatcherType.REQUEST));
-        addCometd(context);
-        server.setHandler(context);
-        try {
-            server.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the Salesforce emulator on port " + port, e);
-        }
-        BayeuxServer bayeux = (BayeuxServer) context.getServletContext().getAttribute(BayeuxServer.ATTRIBUTE);
+        server = new EmulatorServer(this, settings, port);
+        BayeuxServer bayeux = server.start();
         StreamingExtension extension = new StreamingExtension(this);
         bayeux.addExtension(extension);
         bayeux.addListener(extension);
         streaming.attach(bayeux);
-    }
-
-    private void addCometd(ServletContextHandler context) {
-        ServletHolder cometd = new ServletHolder("cometd", CometDServlet.class);
-        cometd.setAsyncSupported(true);
-        cometd.setInitOrder(1);
-        cometd.setInitParameter("transports", "org.cometd.server.http.JSONHttpTransport");
-        cometd.setInitParameter("allowedTransports", "long-polling");
-        cometd.setInitParameter("jsonContext", "org.cometd.server.JacksonJSONContextServer");
-        cometd.setInitParameter("timeout", Long.toString(settings.cometdHold().toMillis()));
-        cometd.setInitParameter("interval", Long.toString(settings.cometdInterval().toMillis()));
-        cometd.setInitParameter("maxInterval", Long.toString(settings.cometdMaxInterval().toMillis()));
-        cometd.setInitParameter("sweepPeriod", "200");
-        context.getServletHandler().addServlet(cometd);
-        ServletMapping mapping = new ServletMapping();
-        mapping.setServletName("cometd");
-        mapping.setPathSpecs(ApiVersions.all().stream().map(v -> "/cometd/" + v + "/*").toArray(String[]::new));
-        context.getServletHandler().addServletMapping(mapping);
     }
 
     /** {@code http://localhost:PORT}: login host, My Domain and instance URL of every org. */
@@ -113,7 +70,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     }
 
     public int port() {
-        return connector.getLocalPort() > 0 ? connector.getLocalPort() : connector.getPort();
+        return server.port();
     }
 
     public EmulatedOrg defaultOrg() {
@@ -200,6 +157,27 @@ public final class SalesforceEmulator implements AutoCloseable {
         streaming.publishPlatformEvent(org, eventName, fields);
     }
 
+    /** Merges {@code loserId} into {@code winnerId} in whichever org holds them (CDC DELETE with MasterRecordId). */
+    public void merge(String winnerId, String loserId) {
+        orgOfRecord(winnerId).merge(winnerId, loserId);
+    }
+
+    /** The CometD server forgets every client; their next connect gets {@code 403::Unknown client}. */
+    public void dropAllCometdClients() {
+        streaming.dropAllClients();
+    }
+
+    /** Every access token becomes invalid (REST 401, CometD 401::Authentication invalid). */
+    public void expireAllSessions() {
+        tokens.expireAllAccessTokens();
+    }
+
+    /** The org holding a record. */
+    public EmulatedOrg orgOfRecord(String recordId) {
+        return orgsById.values().stream().filter(o -> o.store().find(recordId).isPresent()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no record " + recordId));
+    }
+
     /** Back to a fresh state between tests: default org only and empty, no faults, empty call log. */
     public void reset() {
         orgsById.values().removeIf(o -> o != defaultOrg);
@@ -223,30 +201,14 @@ public final class SalesforceEmulator implements AutoCloseable {
     }
 
     public void stop() {
-        try {
-            outbound.reset();
-            scheduler.shutdownNow();
-            server.stop();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        outbound.reset();
+        scheduler.shutdownNow();
+        server.stop();
     }
 
     void refuseConnectionsFor(Duration duration) {
-        try {
-            connector.stop();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        scheduler.schedule(this::reopen, duration.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void reopen() {
-        try {
-            connector.start();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        server.closePort();
+        scheduler.schedule(server::reopen, duration.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     OAuthTokens tokens() {

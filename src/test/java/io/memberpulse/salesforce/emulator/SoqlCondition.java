@@ -83,6 +83,10 @@ interface SoqlCondition {
     }
 
     static int compareTo(Field field, Object value, Object literal) {
+        boolean isId = field.type() == FieldType.ID || field.type() == FieldType.REFERENCE;
+        if (isId && literal instanceof String && SalesforceIds.isWellFormed((String) literal)) {
+            return value.toString().compareTo(SalesforceIds.normalize((String) literal));
+        }
         if (literal instanceof Instant) {
             return EmulatorClock.parse(value.toString()).compareTo((Instant) literal);
         }

@@ -4,7 +4,6 @@ import io.memberpulse.salesforce.emulator.SoqlLexer.Kind;
 import io.memberpulse.salesforce.emulator.SoqlLexer.Token;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Parses {@code SELECT f1, Rel.f2 FROM Obj [WHERE ...] [ORDER BY ...] [LIMIT n] [OFFSET n]} against an
@@ -204,29 +203,8 @@ final class SoqlParser {
         return Integer.valueOf(expect(Kind.NUMBER).text());
     }
 
-    /** Resolves {@code Field} or {@code Rel.Rel.Field} on the FROM object. */
     private SoqlQuery.FieldPath resolve(Token token) {
-        String[] parts = token.text().split("\\.");
-        SObjectType current = from;
-        List<Field> relationships = new ArrayList<>();
-        for (int i = 0; i < parts.length - 1; i++) {
-            String rel = parts[i];
-            Field ref = current.findRelationship(rel).orElseThrow(() -> error("INVALID_FIELD", token.offset(),
-                    "Didn't understand relationship '" + rel + "' in field path. If you are attempting to use a"
-                            + " custom relationship, be sure to append the '__r' after the custom relationship name."
-                            + " Please reference your WSDL or the describe call for the appropriate names."));
-            relationships.add(ref);
-            current = schema.find(ref.referenceTo().get(0)).orElseThrow();
-        }
-        String last = parts[parts.length - 1];
-        SObjectType owner = current;
-        Optional<Field> field = owner.find(last);
-        if (field.isEmpty()) {
-            throw error("INVALID_FIELD", token.offset(), "No such column '" + last + "' on entity '" + owner.name()
-                    + "'. If you are attempting to use a custom field, be sure to append the '__c' after the custom"
-                    + " field name. Please reference your WSDL or the describe call for the appropriate names.");
-        }
-        return new SoqlQuery.FieldPath(relationships, field.get());
+        return SoqlFields.resolve(schema, from, token.text(), message -> error("INVALID_FIELD", token.offset(), message));
     }
 
     private Token peek() {
@@ -262,25 +240,10 @@ final class SoqlParser {
     }
 
     private ApiException error(String code, int offset, String message) {
-        return new ApiException(400, code, position(soql, offset) + message);
+        return SoqlErrors.at(code, soql, offset, message);
     }
 
     static ApiException malformed(String soql, int offset, String message) {
-        return new ApiException(400, "MALFORMED_QUERY", position(soql, offset) + message);
-    }
-
-    /** Salesforce's error preamble: the query, a caret line, and {@code ERROR at Row:r:Column:c}. */
-    private static String position(String soql, int offset) {
-        int row = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset && i < soql.length(); i++) {
-            if (soql.charAt(i) == '\n') {
-                row++;
-                lineStart = i + 1;
-            }
-        }
-        int column = offset - lineStart + 1;
-        return "\n" + soql + "\n" + " ".repeat(Math.max(0, offset - lineStart)) + "^\nERROR at Row:" + row
-                + ":Column:" + column + "\n";
+        return SoqlErrors.at("MALFORMED_QUERY", soql, offset, message);
     }
 }

@@ -29,6 +29,9 @@ final class StreamingExtension implements BayeuxServer.Extension, BayeuxServer.S
     @Override
     public boolean rcvMeta(ServerSession session, ServerMessage.Mutable message) {
         String channel = message.getChannel();
+        if (session != null && session.isLocalSession()) {
+            return true;
+        }
         if (Channel.META_HANDSHAKE.equals(channel)) {
             return handshake(session, message);
         }

@@ -66,7 +66,7 @@ class ConnectWithSalesforceTest {
     }
 
     @Test
-    void anAdminConnectsAndTheRefreshTokenIsStoredSealedAndUsedAfterwards() throws Exception {
+    void anAdminConnectsAndTheRefreshTokenIsStoredSealedAndUsedAfterwards() throws Throwable {
         String authorizationUrl = authorize();
         assertThat(authorizationUrl).startsWith(emulator.baseUrl() + "/services/oauth2/authorize?")
                 .contains("code_challenge_method=S256").contains("client_id=emulator-client");

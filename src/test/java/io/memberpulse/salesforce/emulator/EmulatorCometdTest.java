@@ -183,7 +183,7 @@ class EmulatorCometdTest {
         EmulatedOrg other = emulator.createOrg("other-client", "other-secret");
         try (CometdTestClient otherClient = new CometdTestClient(emulator.baseUrl(), "62.0",
                 emulator.oauth().issueAccessToken(other))) {
-            assertThat(otherClient.handshake()).isTrue();
+            assertThat(otherClient.scheme("OAuth").handshake()).isTrue();
             assertThat(otherClient.subscribe(CONTACTS, -1).isSuccessful()).isTrue();
             assertThat(client.handshake()).isTrue();
             assertThat(client.subscribe(CONTACTS, -1).isSuccessful()).isTrue();

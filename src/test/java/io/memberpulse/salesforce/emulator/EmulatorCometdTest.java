@@ -53,6 +53,7 @@ class EmulatorCometdTest {
         Message reply = client.handshakeReplies.get(0);
         assertThat(reply.isSuccessful()).isTrue();
         assertThat(reply.getExt()).containsEntry("replay", true).containsEntry("payload.format", true);
+        assertThat(reply.get("reestablish")).isEqualTo(false);
         assertThat(emulator.streaming().clients(emulator.defaultOrg().orgId())).isEqualTo(1);
     }
 

@@ -26,7 +26,7 @@ final class CollectionsResource {
     static ApiResponse handle(ApiRequest req) {
         int size = req.segments().size();
         if (size == 2 && req.method().equals("POST")) {
-            return save(req, false, (tx, item) -> tx.create(item.type(), item.values()));
+            return save(req, false, CollectionsResource::create);
         }
         if (size == 2 && req.method().equals("PATCH")) {
             return save(req, true, CollectionsResource::update);
@@ -72,6 +72,14 @@ final class CollectionsResource {
             json.add((r.success() || rolledBack ? r : ItemResult.failed(null, r.errors())).collectionJson());
         }
         return ApiResponse.of(200, json).withRecordCount(items.size());
+    }
+
+    private static ItemResult create(OrgTransaction tx, Item item) {
+        if (item.id() != null) {
+            return ItemResult.failed(null, ApiError.of("INVALID_FIELD",
+                    "The Id field should not be specified in the sobject data."));
+        }
+        return tx.create(item.type(), item.values());
     }
 
     private static ItemResult update(OrgTransaction tx, Item item) {

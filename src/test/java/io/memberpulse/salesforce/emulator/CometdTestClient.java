@@ -23,7 +23,7 @@ import org.eclipse.jetty.client.Request;
 
 /**
  * The real CometD Java client (long polling, Jackson JSON) set up like a Salesforce subscriber:
- * {@code Authorization: OAuth <token>} on every request and the replay extension.
+ * {@code Authorization: Bearer <token>} (or {@code OAuth <token>}) on every request and the replay extension.
  */
 final class CometdTestClient implements AutoCloseable {
 
@@ -34,6 +34,7 @@ final class CometdTestClient implements AutoCloseable {
     private final HttpClient httpClient = new HttpClient();
     private final BayeuxClient client;
     private volatile String token;
+    private volatile String scheme = "Bearer";
 
     CometdTestClient(String baseUrl, String version, String token) throws Exception {
         this.token = token;
@@ -44,7 +45,7 @@ final class CometdTestClient implements AutoCloseable {
         JettyHttpClientTransport transport = new JettyHttpClientTransport(options, httpClient) {
             @Override
             protected void customize(Request request) {
-                request.headers(h -> h.put("Authorization", "OAuth " + CometdTestClient.this.token));
+                request.headers(h -> h.put("Authorization", scheme + " " + CometdTestClient.this.token));
             }
         };
         client = new BayeuxClient(baseUrl + "/cometd/" + version, transport);
@@ -53,6 +54,12 @@ final class CometdTestClient implements AutoCloseable {
                 (ClientSessionChannel.MessageListener) (channel, message) -> handshakeReplies.add(message));
         client.getChannel(Channel.META_CONNECT).addListener(
                 (ClientSessionChannel.MessageListener) (channel, message) -> connectReplies.add(message));
+    }
+
+    /** The Authorization scheme: {@code Bearer} (default) or {@code OAuth} as Camel and jsforce send it. */
+    CometdTestClient scheme(String authorizationScheme) {
+        this.scheme = authorizationScheme;
+        return this;
     }
 
     void token(String newToken) {

@@ -19,19 +19,22 @@ public final class EmulatedOrg {
     private final String clientSecret;
     private final String integrationUserId = SalesforceIds.newId("005");
     private final String uiUserId = SalesforceIds.newId("005");
-    private final OrgSchema schema;
+    private final java.util.function.Supplier<OrgSchema> schemaFactory;
+    private volatile OrgSchema schema;
     private final RecordStore store = new RecordStore();
     private final LimitsTracker limits = new LimitsTracker();
     private final EventStore events;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Set<String> callbackUrls = new CopyOnWriteArraySet<>();
 
-    EmulatedOrg(SalesforceEmulator emulator, String clientId, String clientSecret, OrgSchema schema) {
+    EmulatedOrg(SalesforceEmulator emulator, String clientId, String clientSecret,
+            java.util.function.Supplier<OrgSchema> schemaFactory) {
         this.emulator = emulator;
         this.orgId = SalesforceIds.newId("00D");
         this.clientId = clientId;
         this.clientSecret = clientSecret;
-        this.schema = schema;
+        this.schemaFactory = schemaFactory;
+        this.schema = schemaFactory.get();
         this.events = new EventStore(emulator.clock());
     }
 
@@ -149,10 +152,11 @@ public final class EmulatedOrg {
         return schema.find(name).orElseThrow(() -> new IllegalArgumentException("no object " + name));
     }
 
-    /** Forgets records, events and usage; keeps schema and credentials. Seeds the default campaigns again. */
+    /** Forgets records, events, usage and declared fields; keeps credentials. Seeds the default campaigns again. */
     public void reset() {
         writeLock.lock();
         try {
+            schema = schemaFactory.get();
             store.clear();
             events.clear();
             limits.reset();

@@ -135,6 +135,15 @@ class EmulatorCollectionsTest {
                 "[{\"message\":\"No such column 'Nope__c' on sobject of type Contact\",\"errorCode\":\"INVALID_FIELD\"}]");
     }
 
+    @Test
+    void createWithIdFailsThatRecordOnly() {
+        List<Map<String, Object>> results = EmulatorHttp.array(http.post(V + "/composite/sobjects", Map.of("records",
+                List.of(contact(Map.of("LastName", "A", "Id", "0035g00000AbCdEAAV")), contact(Map.of("LastName", "B"))))));
+        assertThat(results.get(0)).containsEntry("success", false).doesNotContainKey("id");
+        assertThat(results.get(0).toString()).contains("INVALID_FIELD");
+        assertThat(results.get(1)).containsEntry("success", true);
+    }
+
     private static Map<String, Object> contact(Map<String, Object> fields) {
         Map<String, Object> record = new java.util.LinkedHashMap<>();
         record.put("attributes", Map.of("type", "Contact"));

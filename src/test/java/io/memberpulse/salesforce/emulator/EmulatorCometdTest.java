@@ -53,6 +53,7 @@ class EmulatorCometdTest {
         Message reply = client.handshakeReplies.get(0);
         assertThat(reply.isSuccessful()).isTrue();
         assertThat(reply.getExt()).containsEntry("replay", true).containsEntry("payload.format", true);
+        assertThat(reply.get("reestablish")).isEqualTo(false);
         assertThat(emulator.streaming().clients(emulator.defaultOrg().orgId())).isEqualTo(1);
     }
 
@@ -183,7 +184,7 @@ class EmulatorCometdTest {
         EmulatedOrg other = emulator.createOrg("other-client", "other-secret");
         try (CometdTestClient otherClient = new CometdTestClient(emulator.baseUrl(), "62.0",
                 emulator.oauth().issueAccessToken(other))) {
-            assertThat(otherClient.handshake()).isTrue();
+            assertThat(otherClient.scheme("OAuth").handshake()).isTrue();
             assertThat(otherClient.subscribe(CONTACTS, -1).isSuccessful()).isTrue();
             assertThat(client.handshake()).isTrue();
             assertThat(client.subscribe(CONTACTS, -1).isSuccessful()).isTrue();

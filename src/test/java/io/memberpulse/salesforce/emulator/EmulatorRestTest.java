@@ -217,6 +217,17 @@ class EmulatorRestTest {
         assertThat(other.limits().used()).isEqualTo(1);
     }
 
+    @Test
+    void resetRestoresTheDefaultSchema() {
+        emulator.defaultOrg().declareField("Contact", Field.text("Temp__c", 10));
+        assertThat(http.post(V + "/sobjects/Contact", Map.of("LastName", "X", "Temp__c", "t")).statusCode())
+                .isEqualTo(201);
+        emulator.reset();
+        assertThat(emulator.defaultOrg().type("Contact").find("Temp__c")).isEmpty();
+        assertThat(emulator.defaultOrg().records("Contact")).isEmpty();
+        assertThat(emulator.defaultOrg().records("Campaign")).hasSize(3);
+    }
+
     private static void assertError(HttpResponse<String> resp, int status, String body) {
         assertThat(resp.statusCode()).isEqualTo(status);
         assertThat(resp.body()).isEqualTo(body);

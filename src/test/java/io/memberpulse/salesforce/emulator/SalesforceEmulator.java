@@ -79,10 +79,11 @@ public final class SalesforceEmulator implements AutoCloseable {
 
     /** Adds an org with the default schema and its own 18-char org id. */
     public EmulatedOrg createOrg(String clientId, String clientSecret) {
-        return createOrg(clientId, clientSecret, DefaultSchema.create());
+        return createOrg(clientId, clientSecret, DefaultSchema::create);
     }
 
-    public EmulatedOrg createOrg(String clientId, String clientSecret, OrgSchema schema) {
+    /** Adds an org whose schema comes from the factory (called again when the org is reset). */
+    public EmulatedOrg createOrg(String clientId, String clientSecret, java.util.function.Supplier<OrgSchema> schema) {
         EmulatedOrg org = new EmulatedOrg(this, clientId, clientSecret, schema);
         orgsById.put(org.orgId(), org);
         org.seedCampaigns();

@@ -56,6 +56,7 @@ final class StreamingExtension implements BayeuxServer.Extension, BayeuxServer.S
         if (Channel.META_HANDSHAKE.equals(message.getChannel()) && message.isSuccessful()) {
             message.getExt(true).put("replay", true);
             message.getExt(true).put("payload.format", true);
+            message.put("reestablish", false);
         }
         return true;
     }

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,10 @@ class ConnectionResourceTest {
 
     @Inject
     AgroalDataSource database;
+
+    /** SALESFORCE_LOGIN_URL: the emulator's, when it runs beside the tests. */
+    @ConfigProperty(name = "salesforce.login-url")
+    String productionLoginUrl;
 
     String tenant;
     String admin;
@@ -72,7 +77,7 @@ class ConnectionResourceTest {
                 .body("environment", equalTo("PRODUCTION"))
                 .body("autoSync", equalTo(false))
                 .body("myDomainUrl", nullValue())
-                .body("loginUrl", equalTo("https://login.salesforce.com"))
+                .body("loginUrl", equalTo(productionLoginUrl))
                 .body("consumerSecretSet", equalTo(true))
                 .body("consumerSecretLast4", equalTo("ABCD"));
 

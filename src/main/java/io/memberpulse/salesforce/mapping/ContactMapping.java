@@ -1,0 +1,34 @@
+package io.memberpulse.salesforce.mapping;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A tenant's complete Contact mapping: which member field lands in which Contact field under which
+ * rule, the external id field every upsert uses, the membership status field, the member.deleted
+ * policy and the share of the org's daily API limit the sync may use.
+ */
+public record ContactMapping(String externalIdField, String membershipStatusField,
+        DeletedMemberPolicy deletedMemberPolicy, double apiBudgetShare, List<FieldMapping> fields) {
+
+    public ContactMapping {
+        fields = List.copyOf(fields);
+    }
+
+    /** The mapping of DESIGN.md §1, for tenants that never changed it. */
+    public static ContactMapping defaults() {
+        return new ContactMapping(DefaultMapping.EXTERNAL_ID_FIELD, DefaultMapping.MEMBERSHIP_STATUS_FIELD,
+                DeletedMemberPolicy.IGNORE, 0.5, List.of(
+                        new FieldMapping(MemberField.EMAIL, "Email", FieldRule.TWO_WAY),
+                        new FieldMapping(MemberField.FIRST_NAME, "FirstName", FieldRule.TWO_WAY),
+                        new FieldMapping(MemberField.LAST_NAME, "LastName", FieldRule.TWO_WAY),
+                        new FieldMapping(MemberField.PHONE, "Phone", FieldRule.TWO_WAY),
+                        new FieldMapping(MemberField.COMPANY, "Account.Name", FieldRule.TO_SALESFORCE),
+                        new FieldMapping(MemberField.MEMBERSHIP_STATUS, DefaultMapping.MEMBERSHIP_STATUS_FIELD,
+                                FieldRule.TO_SALESFORCE)));
+    }
+
+    public Optional<FieldMapping> of(MemberField field) {
+        return fields.stream().filter(mapping -> mapping.memberPulseField() == field).findFirst();
+    }
+}

@@ -96,6 +96,35 @@ public class ConnectionService {
                 .map(view -> new Saved(view, created));
     }
 
+    /** Whether the sync may call Salesforce for the tenant now, and if not, why. */
+    public record SyncGate(boolean connectionExists, boolean autoSync, ConnectionState state, Instant pausedUntil) {
+
+        public boolean open(Instant now) {
+            return connectionExists && autoSync && state != ConnectionState.RECONNECT_NEEDED
+                    && (pausedUntil == null || !pausedUntil.isAfter(now));
+        }
+    }
+
+    @WithSession
+    public Uni<SyncGate> syncGate(String tenantId) {
+        return connections.findById(tenantId)
+                .map(c -> c == null ? new SyncGate(false, false, ConnectionState.NOT_CONNECTED, null)
+                        : new SyncGate(true, c.autoSync, c.state, c.pausedUntil));
+    }
+
+    /** Stops the tenant's Salesforce calls until then (REQUEST_LIMIT_EXCEEDED, API budget spent). */
+    @WithTransaction
+    public Uni<Void> pauseUntil(String tenantId, Instant until, String reason) {
+        return connections.findById(tenantId)
+                .onItem().ifNotNull().invoke(connection -> pause(connection, until, reason))
+                .replaceWithVoid();
+    }
+
+    private static void pause(SalesforceConnection connection, Instant until, String reason) {
+        connection.pausedUntil = until;
+        Log.warnf("Salesforce calls of tenant %s paused until %s: %s", connection.tenantId, until, reason);
+    }
+
     /** A session was obtained: remember which org the tenant is connected to. */
     @WithTransaction
     public Uni<Void> markConnected(String tenantId, String orgId, String instanceUrl) {

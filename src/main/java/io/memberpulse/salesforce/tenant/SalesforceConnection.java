@@ -63,6 +63,10 @@ public class SalesforceConnection extends PanacheEntityBase {
     @Column(name = "state_changed_at")
     public Instant stateChangedAt;
 
+    /** Salesforce calls of the tenant wait until then (daily limit reached, API budget spent). */
+    @Column(name = "paused_until")
+    public Instant pausedUntil;
+
     @Version
     public long version;
 }

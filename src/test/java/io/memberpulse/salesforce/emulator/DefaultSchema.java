@@ -36,6 +36,7 @@ public final class DefaultSchema {
     private static void account(OrgSchema schema) {
         SObjectType t = schema.declareObject("Account");
         t.field(Field.text("Name", 255).withLabel("Account Name").notNillable().withIdLookup())
+                .field(Field.externalId("MemberPulse_Company_Key__c", 255).withLabel("MemberPulse Company Key"))
                 .field(Field.picklist("Type", false, "Prospect", "Customer - Direct", "Other"))
                 .field(Field.picklist("Industry", false, "Education", "Nonprofit", "Other"))
                 .field(Field.phone("Phone")).field(Field.of("Website", FieldType.URL, 255))

@@ -1,0 +1,135 @@
+package io.memberpulse.salesforce.outbound;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Records what a Salesforce call did, in one transaction after the call: items closed, failed or
+ * requeued, member links updated with the values written, and a sync-log entry per final outcome.
+ */
+@ApplicationScoped
+class OutcomeRepository {
+
+    private final OutboxRepository outbox;
+    private final OutboundConfig config;
+
+    OutcomeRepository(OutboxRepository outbox, OutboundConfig config) {
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    Uni<Void> record(String tenantId, List<ItemOutcome> outcomes) {
+        return outbox.pool().withTransaction(connection -> closeDone(connection, tenantId, outcomes)
+                .chain(() -> link(connection, tenantId, of(outcomes, ItemOutcome.Kind.DONE)))
+                .chain(() -> fail(connection, of(outcomes, ItemOutcome.Kind.FAILED)))
+                .chain(() -> requeue(connection, of(outcomes, ItemOutcome.Kind.RETRY), true))
+                .chain(() -> requeue(connection, of(outcomes, ItemOutcome.Kind.REQUEUE), false))
+                .chain(() -> log(connection, tenantId, outcomes)));
+    }
+
+    private Uni<Void> closeDone(SqlConnection connection, String tenantId, List<ItemOutcome> outcomes) {
+        List<ItemOutcome> closed = new ArrayList<>(of(outcomes, ItemOutcome.Kind.DONE));
+        closed.addAll(of(outcomes, ItemOutcome.Kind.SKIPPED));
+        if (closed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("update outbox_item set status = 'DONE', claimed_until = null, "
+                + "last_error_code = null, last_error_message = null, updated_at = now() where id = any($1)")
+                .execute(Tuple.of(ids(closed)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> link(SqlConnection connection, String tenantId, List<ItemOutcome> done) {
+        if (done.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("insert into member_link (tenant_id, member_id, salesforce_id, account_id, "
+                + "last_written, last_written_at) select $1, u.m, u.s, u.a, u.w::jsonb, now() "
+                + "from unnest($2::text[], $3::text[], $4::text[], $5::text[]) as u(m, s, a, w) "
+                + "on conflict (tenant_id, member_id) do update set salesforce_id = excluded.salesforce_id, "
+                + "account_id = case when excluded.last_written ? 'AccountId' then excluded.account_id "
+                + "else member_link.account_id end, "
+                + "last_written = member_link.last_written || excluded.last_written, last_written_at = now()")
+                .execute(Tuple.of(tenantId, strings(done, o -> o.item().memberId()), strings(done, ItemOutcome::salesforceId),
+                        strings(done, ItemOutcome::accountId), strings(done, o -> o.written().toString())))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> fail(SqlConnection connection, List<ItemOutcome> failed) {
+        if (failed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("update outbox_item o set status = 'FAILED', claimed_until = null, "
+                + "last_error_code = u.code, last_error_message = u.message, updated_at = now() "
+                + "from unnest($1::bigint[], $2::text[], $3::text[]) as u(id, code, message) where o.id = u.id")
+                .execute(Tuple.of(ids(failed), strings(failed, ItemOutcome::errorCode),
+                        strings(failed, o -> truncate(o.errorMessage()))))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> requeue(SqlConnection connection, List<ItemOutcome> outcomes, boolean countAttempt) {
+        return outbox.requeue(connection,
+                outcomes.stream().map(o -> o.item().id()).collect(Collectors.toList()),
+                outcomes.stream().map(ItemOutcome::retryAt).collect(Collectors.toList()),
+                outcomes.stream().map(ItemOutcome::errorCode).collect(Collectors.toList()),
+                outcomes.stream().map(o -> truncate(o.errorMessage())).collect(Collectors.toList()),
+                countAttempt);
+    }
+
+    /** One entry per final outcome; retries show up as the attempt count of the final entry. */
+    private Uni<Void> log(SqlConnection connection, String tenantId, List<ItemOutcome> outcomes) {
+        List<ItemOutcome> logged = outcomes.stream()
+                .filter(o -> o.kind() == ItemOutcome.Kind.DONE || o.kind() == ItemOutcome.Kind.FAILED
+                        || o.kind() == ItemOutcome.Kind.SKIPPED)
+                .collect(Collectors.toList());
+        if (logged.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("insert into sync_log (tenant_id, member_id, operation, salesforce_id, "
+                + "outcome, error_code, error_message, admin_hint, attempts, outbox_item_id) "
+                + "select $1, u.m, 'CONTACT_UPSERT', u.s, u.outcome, u.code, u.message, u.hint, u.attempts, u.item "
+                + "from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], "
+                + "$9::bigint[]) as u(m, s, outcome, code, message, hint, attempts, item)")
+                .execute(Tuple.from(List.of(tenantId, strings(logged, o -> o.item().memberId()),
+                        strings(logged, ItemOutcome::salesforceId), strings(logged, OutcomeRepository::outcomeName),
+                        strings(logged, ItemOutcome::errorCode), strings(logged, o -> truncate(o.errorMessage())),
+                        strings(logged, o -> truncate(o.adminHint())),
+                        logged.stream().map(o -> o.item().attempts()).toArray(Integer[]::new), ids(logged))))
+                .replaceWithVoid();
+    }
+
+    /** When a record that failed transiently is tried again: doubling, capped, with jitter. */
+    Instant retryAt(int attempts) {
+        long base = config.retryDelay().toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
+        long capped = Math.min(base, config.maxRetryDelay().toMillis());
+        long jitter = (long) (capped * 0.2 * Math.random());
+        return Instant.now().plusMillis(capped - jitter);
+    }
+
+    private static String outcomeName(ItemOutcome outcome) {
+        return outcome.kind() == ItemOutcome.Kind.DONE ? "SUCCESS" : outcome.kind().name();
+    }
+
+    private static List<ItemOutcome> of(List<ItemOutcome> outcomes, ItemOutcome.Kind kind) {
+        return outcomes.stream().filter(o -> o.kind() == kind).collect(Collectors.toList());
+    }
+
+    private static Long[] ids(List<ItemOutcome> outcomes) {
+        return outcomes.stream().map(o -> o.item().id()).toArray(Long[]::new);
+    }
+
+    private static String[] strings(List<ItemOutcome> outcomes, Function<ItemOutcome, String> value) {
+        return outcomes.stream().map(value).toArray(String[]::new);
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+}

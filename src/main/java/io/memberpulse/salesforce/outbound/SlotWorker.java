@@ -1,0 +1,142 @@
+package io.memberpulse.salesforce.outbound;
+
+import io.memberpulse.salesforce.mapping.ContactMapping;
+import io.memberpulse.salesforce.mapping.MappingService;
+import io.memberpulse.salesforce.salesforce.ApiUsage;
+import io.memberpulse.salesforce.salesforce.OrgCredentials;
+import io.memberpulse.salesforce.salesforce.SalesforceException;
+import io.memberpulse.salesforce.tenant.ConnectionService;
+import io.memberpulse.salesforce.tenant.TenantCredentials;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Works one of a tenant's call slots until the queue runs dry: check the tenant may sync, hold the
+ * slot's lease (slots cap the tenant's calls in flight across all replicas), resolve new Accounts,
+ * claim a batch (tx 1), call Salesforce (no transaction), record the outcomes (tx 2), repeat. Stops
+ * when nothing is due, or the tenant is paused or needs reconnecting.
+ */
+@ApplicationScoped
+class SlotWorker {
+
+    private final OutboxRepository outbox;
+    private final LinkRepository links;
+    private final ContactBatch batches;
+    private final OutcomeRepository outcomes;
+    private final AccountResolver accounts;
+    private final MappingService mappings;
+    private final ConnectionService connections;
+    private final TenantCredentials credentials;
+    private final ApiUsage usage;
+    private final OutboundConfig config;
+
+    SlotWorker(OutboxRepository outbox, LinkRepository links, ContactBatch batches, OutcomeRepository outcomes,
+            AccountResolver accounts, MappingService mappings, ConnectionService connections,
+            TenantCredentials credentials, ApiUsage usage, OutboundConfig config) {
+        this.outbox = outbox;
+        this.links = links;
+        this.batches = batches;
+        this.outcomes = outcomes;
+        this.accounts = accounts;
+        this.mappings = mappings;
+        this.connections = connections;
+        this.credentials = credentials;
+        this.usage = usage;
+        this.config = config;
+    }
+
+    /** One turn of a slot; answers whether there may be more work right away. */
+    Uni<Boolean> turn(String tenantId, int slot, String holder) {
+        return Panache.withSession(() -> connections.syncGate(tenantId))
+                .chain(gate -> gate.open(Instant.now()) ? leased(tenantId, slot, holder)
+                        : Uni.createFrom().item(false));
+    }
+
+    Uni<Void> release(String tenantId, int slot, String holder) {
+        return outbox.release(tenantId, slot, holder);
+    }
+
+    private Uni<Boolean> leased(String tenantId, int slot, String holder) {
+        return outbox.lease(tenantId, slot, holder, config.leaseDuration())
+                .chain(held -> held ? prepare(tenantId, slot, holder) : Uni.createFrom().item(false));
+    }
+
+    private Uni<Boolean> prepare(String tenantId, int slot, String holder) {
+        return credentials.of(tenantId)
+                .chain(org -> accounts.resolveAll(org, holder)
+                        .onFailure(SalesforceException.class).invoke(f -> Log.warnf("Tenant %s: Accounts not "
+                                + "resolved (%s); Contacts of new companies wait", tenantId, f.getMessage()))
+                        .onFailure(SalesforceException.class).recoverWithNull()
+                        .replaceWith(org))
+                .chain(org -> mappings.contactMapping(tenantId)
+                        .chain(mapping -> claimAndSend(org, mapping)));
+    }
+
+    private Uni<Boolean> claimAndSend(OrgCredentials org, ContactMapping mapping) {
+        ApiBudget budget = ApiBudget.of(usage.of(org.tenantId()), mapping.apiBudgetShare());
+        if (budget.exhausted()) {
+            return pause(org.tenantId(), "API budget of " + Math.round(mapping.apiBudgetShare() * 100)
+                    + "% of the daily limit used").replaceWith(false);
+        }
+        return outbox.claim(org.tenantId(), config.batchSize(), config.claimTimeout(), budget.maxPriority())
+                .chain(items -> items.isEmpty() ? Uni.createFrom().item(false) : send(org, mapping, items));
+    }
+
+    private Uni<Boolean> send(OrgCredentials org, ContactMapping mapping, List<ClaimedItem> items) {
+        List<String> members = items.stream().map(ClaimedItem::memberId).collect(Collectors.toList());
+        List<String> companies = items.stream().map(ClaimedItem::companyKey).filter(k -> k != null)
+                .distinct().collect(Collectors.toList());
+        return links.links(org.tenantId(), members)
+                .chain(linked -> links.accounts(org.tenantId(), companies)
+                        .map(accountIds -> writes(items, mapping, linked, accountIds)))
+                .chain(writes -> call(org, mapping, writes))
+                .chain(decided -> outcomes.record(org.tenantId(), decided)
+                        .replaceWith(decided.stream().noneMatch(SlotWorker::stopsTheSlot)));
+    }
+
+    private Uni<List<ItemOutcome>> call(OrgCredentials org, ContactMapping mapping, List<ContactWrite> writes) {
+        return batches.send(org, mapping, writes)
+                .onFailure(SalesforceException.class)
+                .recoverWithUni(failure -> afterFailure(org, writes, (SalesforceException) failure));
+    }
+
+    private Uni<List<ItemOutcome>> afterFailure(OrgCredentials org, List<ContactWrite> writes,
+            SalesforceException failure) {
+        Log.warnf("Tenant %s: Salesforce call for %d Contacts failed: %s %s", org.tenantId(), writes.size(),
+                failure.errorCode(), failure.getMessage());
+        Uni<Void> tenantEffect = Uni.createFrom().voidItem();
+        if (failure instanceof SalesforceException.CredentialsRejected) {
+            tenantEffect = Panache.withTransaction(() -> connections.markReconnectNeeded(org.tenantId(),
+                    failure.adminHint()));
+        } else if (failure instanceof SalesforceException.LimitExceeded) {
+            tenantEffect = pause(org.tenantId(), "Salesforce answered REQUEST_LIMIT_EXCEEDED");
+        }
+        return tenantEffect.replaceWith(batches.afterCallFailure(writes, failure));
+    }
+
+    private Uni<Void> pause(String tenantId, String reason) {
+        return Panache.withTransaction(() -> connections.pauseUntil(tenantId, Instant.now().plus(config.limitPause()),
+                reason));
+    }
+
+    private static List<ContactWrite> writes(List<ClaimedItem> items, ContactMapping mapping,
+            Map<String, MemberLink> linked, Map<String, String> accountIds) {
+        List<ContactWrite> writes = new ArrayList<>(items.size());
+        for (ClaimedItem item : items) {
+            writes.add(ContactWrite.of(item, mapping, linked.get(item.memberId()), accountIds));
+        }
+        return writes;
+    }
+
+    /** A requeue or retry means Salesforce is not taking that work now: let the timer come back for it. */
+    private static boolean stopsTheSlot(ItemOutcome outcome) {
+        return outcome.kind() == ItemOutcome.Kind.REQUEUE || outcome.kind() == ItemOutcome.Kind.RETRY;
+    }
+}

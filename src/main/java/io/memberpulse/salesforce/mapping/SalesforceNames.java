@@ -12,9 +12,11 @@ final class SalesforceNames {
             + "starting with a letter, optionally ending in __c (with an optional namespace__ prefix), at most "
             + MAX_LENGTH + " characters";
 
-    /** {@code [namespace__]Name[_Part...][__c]}: no leading, trailing or doubled underscores elsewhere. */
-    private static final Pattern API_NAME = Pattern.compile(
-            "(?:[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*__)?[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*(?:__c)?");
+    /** Letters and digits in parts joined by single underscores, starting with a letter. */
+    private static final String NAME = "[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*";
+
+    /** Standard {@code Name}, or custom {@code [namespace__]Name__c}. */
+    private static final Pattern API_NAME = Pattern.compile(NAME + "|(?:" + NAME + "__)?" + NAME + "__c");
 
     private SalesforceNames() {
     }

@@ -23,7 +23,7 @@ public record ContactMapping(String externalIdField, String membershipStatusFiel
                         new FieldMapping(MemberField.FIRST_NAME, "FirstName", FieldRule.TWO_WAY),
                         new FieldMapping(MemberField.LAST_NAME, "LastName", FieldRule.TWO_WAY),
                         new FieldMapping(MemberField.PHONE, "Phone", FieldRule.TWO_WAY),
-                        new FieldMapping(MemberField.COMPANY, "Account.Name", FieldRule.TO_SALESFORCE),
+                        new FieldMapping(MemberField.COMPANY, DefaultMapping.ACCOUNT_NAME, FieldRule.TO_SALESFORCE),
                         new FieldMapping(MemberField.MEMBERSHIP_STATUS, DefaultMapping.MEMBERSHIP_STATUS_FIELD,
                                 FieldRule.TO_SALESFORCE)));
     }

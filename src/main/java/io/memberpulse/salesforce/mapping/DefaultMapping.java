@@ -14,6 +14,11 @@ public final class DefaultMapping {
     /** Contact field holding the membership status. */
     public static final String MEMBERSHIP_STATUS_FIELD = "MemberPulse_Membership_Status__c";
 
+    /** Where Company lands: the name of the Account the Contact is linked to through {@code AccountId}. */
+    public static final String ACCOUNT_NAME = "Account.Name";
+    /** The Contact field that links a Contact to its Account. */
+    public static final String ACCOUNT_ID = "AccountId";
+
     /** Contact fields the default mapping writes. */
     public static final List<String> CONTACT_FIELDS = List.of("Email", "FirstName", "LastName", "Phone",
             "AccountId", MEMBERSHIP_STATUS_FIELD);

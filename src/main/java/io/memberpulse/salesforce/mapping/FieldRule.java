@@ -1,5 +1,11 @@
 package io.memberpulse.salesforce.mapping;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
 /** Which way a mapped field flows, and who wins a conflict. JSON: lower case, e.g. {@code two_way}. */
 public enum FieldRule {
     /** MemberPulse writes it; Salesforce changes are ignored. */
@@ -26,5 +32,20 @@ public enum FieldRule {
     /** Whether Salesforce's changes may reach MemberPulse. */
     public boolean readsFromSalesforce() {
         return this == FROM_SALESFORCE || this == TWO_WAY || this == PREFER_SALESFORCE_UNLESS_BLANK;
+    }
+
+    /** The rule's name on the wire, e.g. {@code two_way}. */
+    public String json() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The rule named {@code name} on the wire, if there is one. */
+    public static Optional<FieldRule> ofJson(String name) {
+        return Arrays.stream(values()).filter(rule -> rule.json().equals(name)).findFirst();
+    }
+
+    /** Every wire name, for error messages and the API documentation. */
+    public static List<String> jsonNames() {
+        return Arrays.stream(values()).map(FieldRule::json).collect(Collectors.toList());
     }
 }

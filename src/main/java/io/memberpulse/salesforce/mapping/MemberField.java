@@ -1,5 +1,10 @@
 package io.memberpulse.salesforce.mapping;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
 /** The member fields MemberPulse sends in {@code member.upserted}, by their JSON names. */
 public enum MemberField {
     EMAIL("email"),
@@ -28,5 +33,15 @@ public enum MemberField {
             }
         }
         throw new IllegalArgumentException("Unknown member field " + name);
+    }
+
+    /** The field named {@code name} on the wire, if there is one. */
+    public static Optional<MemberField> find(String name) {
+        return Arrays.stream(values()).filter(field -> field.json.equals(name)).findFirst();
+    }
+
+    /** Every wire name, for error messages. */
+    public static List<String> jsonNames() {
+        return Arrays.stream(values()).map(MemberField::json).collect(Collectors.toList());
     }
 }

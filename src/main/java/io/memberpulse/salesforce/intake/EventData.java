@@ -36,7 +36,33 @@ final class EventData {
         } else if (type == EventType.MEMBERSHIP_STATUS_CHANGED) {
             status(data, path, errors);
         }
-        return absent ? "{}" : data.toString();
+        if (absent) {
+            return "{}";
+        }
+        String text = data.toString();
+        // PostgreSQL's jsonb cannot hold U+0000; refuse it here rather than fail the whole insert.
+        if (text.contains("\\u0000") && containsNul(data)) {
+            errors.add(path, "must not contain the character U+0000");
+            return null;
+        }
+        return text;
+    }
+
+    private static boolean containsNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0;
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+            if (names.next().indexOf('\0') >= 0) {
+                return true;
+            }
+        }
+        for (JsonNode child : node) { // the values of an object, the elements of an array
+            if (containsNul(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void profile(JsonNode data, String path, FieldErrors errors) {

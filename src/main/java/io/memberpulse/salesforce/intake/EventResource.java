@@ -42,7 +42,7 @@ public class EventResource {
             + "Idempotent by eventId: an event stored before, or repeated in the batch, is answered `duplicate` "
             + "and changes nothing. The batch is stored durably before the answer. One invalid event rejects "
             + "the whole batch (400, `errors` names each bad field as `events[i].field`) and stores nothing. "
-            + "Events of a tenant without a Salesforce connection are stored too and sent once it connects.")
+            + "Events of a tenant without a Salesforce connection are stored too.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EventBatch.class)))
     @APIResponse(responseCode = "202", description = "Stored; each event in request order, accepted or duplicate",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -119,6 +119,14 @@ class EventValidationTest {
     }
 
     @Test
+    void dataThatPostgresCannotStoreIsRefused() {
+        refused(batch(event("e-1", "activity.logged", "m-1", data("name", "login", "details",
+                List.of(data("note", "nul\u0000byte"))))))
+                .body("errors[0].field", equalTo("events[0].data"))
+                .body("errors[0].message", equalTo("must not contain the character U+0000"));
+    }
+
+    @Test
     void aStatusChangeNeedsAKnownStatus() {
         refused(batch(event("e-1", "membership.status_changed", "m-1", data("status", "lapsed"))))
                 .body("errors[0].field", equalTo("events[0].data.status"))

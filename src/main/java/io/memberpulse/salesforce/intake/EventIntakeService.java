@@ -15,7 +15,7 @@ public class EventIntakeService {
      * The PostgreSQL channel notified, with the tenant id as payload, in the transaction that
      * stores new events of that tenant. The planner LISTENs on it.
      */
-    public static final String CHANNEL = "memberpulse_member_events";
+    public static final String CHANNEL = io.memberpulse.salesforce.outbound.OutboundChannels.MEMBER_EVENTS;
 
     private final EventValidator validator;
     private final InboxRepository inbox;

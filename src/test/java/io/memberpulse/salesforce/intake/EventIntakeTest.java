@@ -64,7 +64,6 @@ class EventIntakeTest {
         assertThat(rows).allSatisfy(row -> {
             assertThat(row.occurredAt().toInstant()).isEqualTo(OffsetDateTime.parse(Events.OCCURRED_AT).toInstant());
             assertThat(row.receivedAt()).isNotNull();
-            assertThat(row.plannedAt()).isNull();
         });
         assertThat(json(rows.get(0).data())).isEqualTo(JSON.valueToTree(profile));
         assertThat(json(rows.get(0).data()).get("membershipStatus").isNull()).isTrue();

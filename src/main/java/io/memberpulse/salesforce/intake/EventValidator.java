@@ -84,6 +84,10 @@ class EventValidator {
                 : new InboxEvent(event.eventId(), type, event.memberId(), occurredAt, data);
     }
 
+    static boolean isIdentifier(String value) {
+        return IDENTIFIER.matcher(value).matches();
+    }
+
     private static void identifier(String value, String path, FieldErrors errors) {
         if (value == null) {
             errors.add(path, "is required");

@@ -3,6 +3,7 @@ package io.memberpulse.salesforce.outbound;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
@@ -54,6 +55,33 @@ class LinkRepository {
                     rows.forEach(row -> companies.put(row.getString("name_key"), row.getString("name")));
                     return companies;
                 });
+    }
+
+    /** Records the Contacts written for members, merging the values written into what was written before. */
+    Uni<Void> upsert(SqlConnection connection, String tenantId, String[] memberIds, String[] salesforceIds,
+            String[] accountIds, String[] written) {
+        return connection.preparedQuery("insert into member_link (tenant_id, member_id, salesforce_id, account_id, "
+                + "last_written, last_written_at) select $1, u.m, u.s, u.a, u.w::jsonb, now() "
+                + "from unnest($2::text[], $3::text[], $4::text[], $5::text[]) as u(m, s, a, w) "
+                + "on conflict (tenant_id, member_id) do update set salesforce_id = excluded.salesforce_id, "
+                + "account_id = case when excluded.last_written ? 'AccountId' then excluded.account_id "
+                + "else member_link.account_id end, "
+                + "last_written = member_link.last_written || excluded.last_written, last_written_at = now()")
+                .execute(Tuple.of(tenantId, memberIds, salesforceIds, accountIds, written))
+                .replaceWithVoid();
+    }
+
+    /** One sync-log entry per member outcome (SUCCESS, FAILED, SKIPPED). */
+    Uni<Void> appendSyncLog(SqlConnection connection, String tenantId, String[] memberIds, String[] salesforceIds,
+            String[] outcomes, String[] codes, String[] messages, String[] hints, Integer[] attempts, Long[] items) {
+        return connection.preparedQuery("insert into sync_log (tenant_id, member_id, operation, salesforce_id, "
+                + "outcome, error_code, error_message, admin_hint, attempts, outbox_item_id) "
+                + "select $1, u.m, 'CONTACT_UPSERT', u.s, u.outcome, u.code, u.message, u.hint, u.attempts, u.item "
+                + "from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], "
+                + "$9::bigint[]) as u(m, s, outcome, code, message, hint, attempts, item)")
+                .execute(Tuple.from(List.of(tenantId, memberIds, salesforceIds, outcomes, codes, messages, hints,
+                        attempts, items)))
+                .replaceWithVoid();
     }
 
     /** Records Accounts found or created; an empty id marks a company Salesforce refused (no Account). */

@@ -47,6 +47,11 @@ public class OutboundDispatcher {
         }
     }
 
+    /** This replica's name in leases (a method: fields of a CDI proxy are not the bean's). */
+    String holder() {
+        return holder;
+    }
+
     /** Takes no new work from now on (shutdown). */
     void stop() {
         stopped = true;

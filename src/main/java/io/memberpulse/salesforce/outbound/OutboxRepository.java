@@ -64,7 +64,8 @@ class OutboxRepository {
                         + "update outbox_item o set status = 'IN_FLIGHT', attempts = o.attempts + 1, "
                         + "claimed_until = now() + make_interval(secs => $3), updated_at = now() "
                         + "from picked where o.id = picked.id "
-                        + "returning o.id, o.member_id, o.fields::text as fields, o.company_key, o.attempts, o.priority")
+                        + "returning o.id, o.member_id, o.fields::text as fields, o.company_key, o.attempts, o.priority, "
+                        + "o.backfill_job_id")
                         .execute(Tuple.of(tenantId, limit, (double) claimTimeout.toSeconds(), maxPriority))))
                 .map(OutboxRepository::claimed);
     }
@@ -134,7 +135,8 @@ class OutboxRepository {
         List<ClaimedItem> items = new ArrayList<>(rows.rowCount());
         for (Row row : rows) {
             items.add(new ClaimedItem(row.getLong("id"), row.getString("member_id"), object(row.getString("fields")),
-                    row.getString("company_key"), row.getInteger("attempts"), row.getInteger("priority")));
+                    row.getString("company_key"), row.getInteger("attempts"), row.getInteger("priority"),
+                    row.getLong("backfill_job_id")));
         }
         items.sort(java.util.Comparator.comparingLong(ClaimedItem::id));
         return items;

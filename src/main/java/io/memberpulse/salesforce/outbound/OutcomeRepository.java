@@ -18,10 +18,12 @@ import java.util.stream.Collectors;
 class OutcomeRepository {
 
     private final OutboxRepository outbox;
+    private final LinkRepository links;
     private final OutboundConfig config;
 
-    OutcomeRepository(OutboxRepository outbox, OutboundConfig config) {
+    OutcomeRepository(OutboxRepository outbox, LinkRepository links, OutboundConfig config) {
         this.outbox = outbox;
+        this.links = links;
         this.config = config;
     }
 
@@ -31,7 +33,24 @@ class OutcomeRepository {
                 .chain(() -> fail(connection, of(outcomes, ItemOutcome.Kind.FAILED)))
                 .chain(() -> requeue(connection, of(outcomes, ItemOutcome.Kind.RETRY), true))
                 .chain(() -> requeue(connection, of(outcomes, ItemOutcome.Kind.REQUEUE), false))
-                .chain(() -> log(connection, tenantId, outcomes)));
+                .chain(() -> log(connection, tenantId, outcomes))
+                .chain(() -> countBackfillCall(connection, outcomes)));
+    }
+
+    /** A batch that reached Salesforce cost each backfill job in it one API call. */
+    private Uni<Void> countBackfillCall(SqlConnection connection, List<ItemOutcome> outcomes) {
+        Long[] jobs = outcomes.stream()
+                .filter(o -> o.kind() != ItemOutcome.Kind.SKIPPED && o.kind() != ItemOutcome.Kind.REQUEUE)
+                .map(o -> o.item().backfillJobId())
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toArray(Long[]::new);
+        if (jobs.length == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("update backfill_job set api_calls = api_calls + 1 where id = any($1)")
+                .execute(Tuple.of(jobs))
+                .replaceWithVoid();
     }
 
     private Uni<Void> closeDone(SqlConnection connection, String tenantId, List<ItemOutcome> outcomes) {
@@ -50,16 +69,9 @@ class OutcomeRepository {
         if (done.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery("insert into member_link (tenant_id, member_id, salesforce_id, account_id, "
-                + "last_written, last_written_at) select $1, u.m, u.s, u.a, u.w::jsonb, now() "
-                + "from unnest($2::text[], $3::text[], $4::text[], $5::text[]) as u(m, s, a, w) "
-                + "on conflict (tenant_id, member_id) do update set salesforce_id = excluded.salesforce_id, "
-                + "account_id = case when excluded.last_written ? 'AccountId' then excluded.account_id "
-                + "else member_link.account_id end, "
-                + "last_written = member_link.last_written || excluded.last_written, last_written_at = now()")
-                .execute(Tuple.of(tenantId, strings(done, o -> o.item().memberId()), strings(done, ItemOutcome::salesforceId),
-                        strings(done, ItemOutcome::accountId), strings(done, o -> o.written().toString())))
-                .replaceWithVoid();
+        return links.upsert(connection, tenantId, strings(done, o -> o.item().memberId()),
+                strings(done, ItemOutcome::salesforceId), strings(done, ItemOutcome::accountId),
+                strings(done, o -> o.written().toString()));
     }
 
     private Uni<Void> fail(SqlConnection connection, List<ItemOutcome> failed) {
@@ -92,17 +104,11 @@ class OutcomeRepository {
         if (logged.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery("insert into sync_log (tenant_id, member_id, operation, salesforce_id, "
-                + "outcome, error_code, error_message, admin_hint, attempts, outbox_item_id) "
-                + "select $1, u.m, 'CONTACT_UPSERT', u.s, u.outcome, u.code, u.message, u.hint, u.attempts, u.item "
-                + "from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], "
-                + "$9::bigint[]) as u(m, s, outcome, code, message, hint, attempts, item)")
-                .execute(Tuple.from(List.of(tenantId, strings(logged, o -> o.item().memberId()),
-                        strings(logged, ItemOutcome::salesforceId), strings(logged, OutcomeRepository::outcomeName),
-                        strings(logged, ItemOutcome::errorCode), strings(logged, o -> truncate(o.errorMessage())),
-                        strings(logged, o -> truncate(o.adminHint())),
-                        logged.stream().map(o -> o.item().attempts()).toArray(Integer[]::new), ids(logged))))
-                .replaceWithVoid();
+        return links.appendSyncLog(connection, tenantId, strings(logged, o -> o.item().memberId()),
+                strings(logged, ItemOutcome::salesforceId), strings(logged, OutcomeRepository::outcomeName),
+                strings(logged, ItemOutcome::errorCode), strings(logged, o -> truncate(o.errorMessage())),
+                strings(logged, o -> truncate(o.adminHint())),
+                logged.stream().map(o -> o.item().attempts()).toArray(Integer[]::new), ids(logged));
     }
 
     /** When a record that failed transiently is tried again: doubling, capped, with jitter. */

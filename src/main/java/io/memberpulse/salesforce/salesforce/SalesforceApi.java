@@ -91,6 +91,34 @@ interface SalesforceApi {
     @GET
     Uni<Response> nextPage(@Url String url, @HeaderParam(AUTH) String bearer);
 
+    @POST
+    @Path(DATA + "/jobs/ingest")
+    Uni<Response> createIngestJob(@Url String instance, @HeaderParam(AUTH) String bearer, @RestPath String version,
+            JsonNode job);
+
+    @jakarta.ws.rs.PUT
+    @Path(DATA + "/jobs/ingest/{jobId}/batches")
+    @Consumes("text/csv")
+    Uni<Response> uploadIngestData(@Url String instance, @HeaderParam(AUTH) String bearer,
+            @RestPath String version, @RestPath String jobId, String csv);
+
+    @PATCH
+    @Path(DATA + "/jobs/ingest/{jobId}")
+    Uni<Response> changeIngestJob(@Url String instance, @HeaderParam(AUTH) String bearer, @RestPath String version,
+            @RestPath String jobId, JsonNode state);
+
+    @GET
+    @Path(DATA + "/jobs/ingest/{jobId}")
+    Uni<Response> ingestJob(@Url String instance, @HeaderParam(AUTH) String bearer, @RestPath String version,
+            @RestPath String jobId);
+
+    /** {@code successfulResults} or {@code failedResults}: CSV. */
+    @GET
+    @Path(DATA + "/jobs/ingest/{jobId}/{results}")
+    @Produces({ "text/csv", MediaType.APPLICATION_JSON })
+    Uni<Response> ingestResults(@Url String instance, @HeaderParam(AUTH) String bearer, @RestPath String version,
+            @RestPath String jobId, @RestPath String results);
+
     @GET
     @Path(DATA + "/limits")
     Uni<Response> limits(@Url String instance, @HeaderParam(AUTH) String bearer, @RestPath String version);

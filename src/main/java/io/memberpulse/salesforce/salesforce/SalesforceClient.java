@@ -125,6 +125,33 @@ public class SalesforceClient {
         return send(org, token -> api.describe(token.instanceUrl(), token.bearer(), version, type));
     }
 
+    /** Bulk API 2.0: creates an ingest job; answers the job description ({@code id}, {@code state}). */
+    public Uni<JsonNode> createIngestJob(OrgCredentials org, JsonNode job) {
+        return send(org, token -> api.createIngestJob(token.instanceUrl(), token.bearer(), version, job));
+    }
+
+    /** Bulk API 2.0: uploads the job's CSV data (one upload per job). */
+    public Uni<Void> uploadIngestData(OrgCredentials org, String jobId, String csv) {
+        return send(org, token -> api.uploadIngestData(token.instanceUrl(), token.bearer(), version, jobId, csv))
+                .replaceWithVoid();
+    }
+
+    /** Bulk API 2.0: sets the job's state ({@code UploadComplete}, {@code Aborted}). */
+    public Uni<JsonNode> changeIngestJob(OrgCredentials org, String jobId, String state) {
+        JsonNode body = SalesforceResponses.json().createObjectNode().put("state", state);
+        return send(org, token -> api.changeIngestJob(token.instanceUrl(), token.bearer(), version, jobId, body));
+    }
+
+    public Uni<JsonNode> ingestJob(OrgCredentials org, String jobId) {
+        return send(org, token -> api.ingestJob(token.instanceUrl(), token.bearer(), version, jobId));
+    }
+
+    /** Bulk API 2.0 results as CSV text: {@code successfulResults} or {@code failedResults}. */
+    public Uni<String> ingestResults(OrgCredentials org, String jobId, String results) {
+        return send(org, token -> api.ingestResults(token.instanceUrl(), token.bearer(), version, jobId, results))
+                .map(JsonNode::asText);
+    }
+
     /** The tenant's breaker state: OPEN means its calls are paused after repeated outages. */
     public CircuitBreakerState breakerState(String tenantId) {
         return guards.breakerState(tenantId);

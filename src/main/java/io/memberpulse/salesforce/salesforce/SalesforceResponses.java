@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,11 @@ final class SalesforceResponses {
     static JsonNode bodyOf(Response response) {
         String body = response.hasEntity() ? response.readEntity(String.class) : "";
         int status = response.getStatus();
-        if (status < 300 || status == 300) {
+        if (status <= 300 && isCsv(response)) {
+            // Bulk API results: the caller reads the CSV text.
+            return TextNode.valueOf(body);
+        }
+        if (status <= 300) {
             return parse(body);
         }
         throw failure(status, parse(body));
@@ -67,6 +72,11 @@ final class SalesforceResponses {
                     created == null || created.isNull() ? null : created.asBoolean(), errors));
         }
         return results;
+    }
+
+    private static boolean isCsv(Response response) {
+        String type = response.getHeaderString("Content-Type");
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
     }
 
     static String text(JsonNode node, String field, String fallback) {

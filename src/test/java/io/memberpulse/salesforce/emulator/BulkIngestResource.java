@@ -44,13 +44,20 @@ final class BulkIngestResource {
             throw ApiException.notFound();
         }
         String sub = HttpSupport.orEmpty(req.segment(3));
+        // The background processor writes the job; requests see it whole, before or after.
+        synchronized (job) {
+            return handle(job, req, sub);
+        }
+    }
+
+    private ApiResponse handle(Job job, ApiRequest req, String sub) {
         switch (req.method() + " " + sub) {
             case "PUT batches":
                 return upload(job, req);
             case "PATCH ":
                 return changeState(job, req);
             case "GET ":
-                return ApiResponse.of(200, job.info);
+                return ApiResponse.of(200, new LinkedHashMap<>(job.info));
             case "DELETE ":
                 jobs.remove(req.segment(2));
                 return ApiResponse.noContent();
@@ -102,7 +109,14 @@ final class BulkIngestResource {
         } else if ("UploadComplete".equals(state)) {
             job.info.put("state", "UploadComplete");
             Map<String, Object> reply = new LinkedHashMap<>(job.info);
-            process(job, req);
+            // Salesforce processes jobs asynchronously: InProgress until JobComplete, seen by polling.
+            job.info.put("state", "InProgress");
+            List<List<String>> rows = Csv.parse(job.csv.toString());
+            SObjectType type = req.type((String) job.info.get("object"));
+            WriteContext context = new WriteContext(req.writeContext().changeOrigin()
+                    .replace("/api/rest/", "/api/bulkapi/"), req.org().integrationUserId(), true);
+            EmulatedOrg org = req.org();
+            PROCESSOR.execute(() -> process(job, org, type, context, rows));
             return ApiResponse.of(200, reply);
         } else {
             throw ApiException.badRequest("INVALIDJOBSTATE", "Invalid state: " + state);
@@ -110,27 +124,47 @@ final class BulkIngestResource {
         return ApiResponse.of(200, job.info);
     }
 
-    private void process(Job job, ApiRequest req) {
-        List<List<String>> rows = Csv.parse(job.csv.toString());
-        job.header = rows.isEmpty() ? List.of() : rows.get(0);
-        SObjectType type = req.type((String) job.info.get("object"));
-        WriteContext context = new WriteContext(req.writeContext().changeOrigin().replace("/api/rest/", "/api/bulkapi/"),
-                req.org().integrationUserId(), true);
+    private void process(Job job, EmulatedOrg org, SObjectType type, WriteContext context, List<List<String>> rows) {
+        List<String> header = rows.isEmpty() ? List.of() : rows.get(0);
+        Map<String, Object> settings;
+        synchronized (job) {
+            settings = new LinkedHashMap<>(job.info);
+        }
+        List<List<String>> successes = new ArrayList<>();
+        List<List<String>> failures = new ArrayList<>();
         for (List<String> row : rows.subList(Math.min(1, rows.size()), rows.size())) {
-            ItemResult result = BulkRows.apply(req.org(), context, type, job.info, job.header, row);
+            ItemResult result = BulkRows.apply(org, context, type, settings, header, row);
             if (result.success()) {
-                job.successes.add(prepend(List.of(result.id(), String.valueOf(Boolean.TRUE.equals(result.created())
-                        || "insert".equals(job.info.get("operation")))), row));
+                successes.add(prepend(List.of(result.id(), String.valueOf(Boolean.TRUE.equals(result.created())
+                        || "insert".equals(settings.get("operation")))), row));
             } else {
-                job.failures.add(prepend(List.of(HttpSupport.orEmpty(result.id()), BulkRows.error(result)), row));
+                failures.add(prepend(List.of(HttpSupport.orEmpty(result.id()), BulkRows.error(result)), row));
             }
         }
+        synchronized (job) {
+            complete(job, header, successes, failures, rows.size() - 1);
+        }
+    }
+
+    private static void complete(Job job, List<String> header, List<List<String>> successes,
+            List<List<String>> failures, int processed) {
+        job.header = header;
+        job.successes.addAll(successes);
+        job.failures.addAll(failures);
         job.info.put("state", "JobComplete");
-        job.info.put("numberRecordsProcessed", rows.size() - 1);
+        job.info.put("numberRecordsProcessed", processed);
         job.info.put("numberRecordsFailed", job.failures.size());
         job.info.put("retries", 0);
         job.info.put("jobType", "V2Ingest");
     }
+
+    /** Processes uploaded jobs in the background, one at a time, as Salesforce's queue would. */
+    private static final java.util.concurrent.ExecutorService PROCESSOR =
+            java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "emulator-bulk");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private static List<String> prepend(List<String> first, List<String> rest) {
         List<String> out = new ArrayList<>(first);

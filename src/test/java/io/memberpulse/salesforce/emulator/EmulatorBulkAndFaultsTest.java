@@ -63,6 +63,9 @@ class EmulatorBulkAndFaultsTest {
         assertThat(EmulatorHttp.object(http.patch(V + "/jobs/ingest/" + id, Map.of("state", "UploadComplete"))))
                 .containsEntry("state", "UploadComplete");
 
+        // Processing is asynchronous, as in Salesforce: poll until the job completes.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> "JobComplete".equals(EmulatorHttp.object(http.get(V + "/jobs/ingest/" + id)).get("state")));
         Map<String, Object> done = EmulatorHttp.object(http.get(V + "/jobs/ingest/" + id));
         assertThat(done).containsEntry("state", "JobComplete").containsEntry("numberRecordsProcessed", 3)
                 .containsEntry("numberRecordsFailed", 1);

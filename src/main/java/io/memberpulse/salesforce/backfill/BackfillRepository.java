@@ -111,6 +111,14 @@ class BackfillRepository {
                 .replaceWithVoid();
     }
 
+    /** The replica running the job is alive: keep others from taking it over. */
+    Uni<Void> renewClaim(long jobId, Duration claimTimeout) {
+        return pool.preparedQuery("update backfill_job set claimed_until = now() + make_interval(secs => $2) "
+                + "where id = $1 and status = 'RUNNING'")
+                .execute(Tuple.of(jobId, (double) claimTimeout.toSeconds()))
+                .replaceWithVoid();
+    }
+
     Uni<Void> rememberSalesforceJob(long jobId, String salesforceJobId) {
         return pool.preparedQuery("update backfill_job set salesforce_job_id = $2 where id = $1")
                 .execute(Tuple.of(jobId, salesforceJobId))

@@ -70,11 +70,12 @@ public class BackfillRunner {
 
     private Uni<Void> viaCollections(BackfillJob job, List<MemberSnapshot> members) {
         Instant asOf = job.createdAt();
-        return jobs.started(job.id(), "COLLECTIONS")
-                .chain(() -> Multi.createFrom().iterable(chunks(members))
-                        .onItem().transformToUniAndConcatenate(chunk -> queue.enqueue(job.tenantId(), job.id(), asOf,
-                                chunk))
-                        .collect().last())
+        // Queue first, then mark the job as living in the outbox: a crash in between leaves the job
+        // claimed, so it is taken up again and queued again (queuing a member twice merges).
+        return Multi.createFrom().iterable(chunks(members))
+                .onItem().transformToUniAndConcatenate(chunk -> queue.enqueue(job.tenantId(), job.id(), asOf, chunk))
+                .collect().last()
+                .chain(() -> jobs.started(job.id(), "COLLECTIONS"))
                 .invoke(() -> Log.infof("Backfill %d of tenant %s: %d members queued for Collections", job.id(),
                         job.tenantId(), members.size()))
                 .replaceWithVoid();
@@ -83,7 +84,8 @@ public class BackfillRunner {
     private Uni<Void> viaBulk(OrgCredentials org, BackfillJob job, List<MemberSnapshot> members) {
         return jobs.started(job.id(), "BULK")
                 .chain(() -> bulk.run(org, members, config.bulkPollInterval(),
-                        salesforceJob -> jobs.rememberSalesforceJob(job.id(), salesforceJob)))
+                        salesforceJob -> jobs.rememberSalesforceJob(job.id(), salesforceJob),
+                        () -> jobs.renewClaim(job.id(), config.claimTimeout())))
                 .chain(result -> jobs.finish(job.id(), "DONE", result.salesforceIds().size(), result.errors().size(),
                         result.apiCalls(), null))
                 .invoke(() -> Log.infof("Backfill %d of tenant %s: Bulk API job done", job.id(), job.tenantId()));

@@ -51,7 +51,7 @@ public class BulkUpsert {
      * upload, so a restarted service can find the job again; upserts make a repeated job harmless.
      */
     public Uni<Result> run(OrgCredentials org, List<MemberSnapshot> members, Duration pollInterval,
-            Function<String, Uni<Void>> onJobCreated) {
+            Function<String, Uni<Void>> onJobCreated, java.util.function.Supplier<Uni<Void>> heartbeat) {
         List<String> memberIds = members.stream().map(MemberSnapshot::memberId).collect(Collectors.toList());
         return pool.withTransaction(connection -> BackfillQueue.registerCompanies(connection, org.tenantId(), members))
                 .chain(() -> accounts.resolveAll(org, dispatcher.holder()))
@@ -60,14 +60,18 @@ public class BulkUpsert {
                         .chain(linked -> links.accounts(org.tenantId(), companyKeys(members))
                                 .map(accountIds -> new Upload(mapping, new BulkRecords(mapping, members, linked,
                                         accountIds)))))
-                .chain(upload -> ingest(org, upload, pollInterval, onJobCreated));
+                .chain(upload -> ingest(org, upload, new Polling(pollInterval, heartbeat), onJobCreated));
+    }
+
+    /** How to wait for a job: the interval, and what to renew while waiting. */
+    private record Polling(Duration interval, java.util.function.Supplier<Uni<Void>> heartbeat) {
     }
 
     /** The records to send and the mapping they were built with. */
     private record Upload(ContactMapping mapping, BulkRecords records) {
     }
 
-    private Uni<Result> ingest(OrgCredentials org, Upload upload, Duration pollInterval,
+    private Uni<Result> ingest(OrgCredentials org, Upload upload, Polling polling,
             Function<String, Uni<Void>> onJobCreated) {
         ObjectNode job = PlannedChange.JSON.createObjectNode()
                 .put("object", "Contact")
@@ -81,16 +85,22 @@ public class BulkUpsert {
                 .call(onJobCreated::apply)
                 .call(jobId -> salesforce.uploadIngestData(org, jobId, csv))
                 .call(jobId -> salesforce.changeIngestJob(org, jobId, "UploadComplete"))
-                .chain(jobId -> awaitCompletion(org, jobId, pollInterval, 0)
+                .chain(jobId -> awaitCompletion(org, jobId, polling, 0)
                         .chain(polls -> results(org, jobId, upload, 3 + polls)));
     }
 
     /** Polls until the job completes; answers how many polls it took. */
-    public Uni<Integer> awaitCompletion(OrgCredentials org, String jobId, Duration pollInterval, int polls) {
+    private Uni<Integer> awaitCompletion(OrgCredentials org, String jobId, Polling polling, int polls) {
         return salesforce.ingestJob(org, jobId)
+                .call(() -> polling.heartbeat().get())
                 .chain(state -> isFinished(state) ? finished(state, polls + 1)
-                        : Uni.createFrom().voidItem().onItem().delayIt().by(pollInterval)
-                                .chain(() -> awaitCompletion(org, jobId, pollInterval, polls + 1)));
+                        : pollAgain(org, jobId, polling, polls + 1));
+    }
+
+    private Uni<Integer> pollAgain(OrgCredentials org, String jobId, Polling polling, int polls) {
+        return Uni.createFrom().voidItem()
+                .onItem().delayIt().by(polling.interval())
+                .chain(() -> awaitCompletion(org, jobId, polling, polls));
     }
 
     private static Uni<Integer> finished(JsonNode state, int polls) {

@@ -13,6 +13,7 @@ import io.memberpulse.salesforce.emulator.InjectSalesforceEmulator;
 import io.memberpulse.salesforce.emulator.SalesforceEmulator;
 import io.memberpulse.salesforce.emulator.SalesforceEmulatorTestResource;
 import io.memberpulse.salesforce.emulator.StoredRecord;
+import io.memberpulse.salesforce.support.ConnectedTenant;
 import io.memberpulse.salesforce.support.MemberEvents;
 import io.memberpulse.salesforce.support.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -43,19 +44,13 @@ class OutboundFaultsTest {
     @Inject
     AgroalDataSource database;
 
-    String tenant;
-    String admin;
+    ConnectedTenant tenant;
     MemberEvents events;
 
     @BeforeEach
     void connectedTenant() {
-        tenant = TestTokens.newTenantId();
-        admin = TestTokens.admin(tenant);
-        events = new MemberEvents(database, tenant);
-        as(admin).body(Map.of("environment", "PRODUCTION", "consumerKey", SalesforceEmulator.DEFAULT_CLIENT_ID,
-                "consumerSecret", SalesforceEmulator.DEFAULT_CLIENT_SECRET, "myDomainUrl", emulator.baseUrl(),
-                "autoSync", true))
-                .put(connectionPath(tenant)).then().statusCode(anyOf(is(200), is(201)));
+        tenant = new ConnectedTenant(emulator, database, true);
+        events = new MemberEvents(database, tenant.id);
     }
 
     @AfterEach
@@ -69,92 +64,63 @@ class OutboundFaultsTest {
         emulator.faults().outage(Duration.ofSeconds(60), Faults.OutageMode.HTTP_503);
         Map<String, String> batch = new LinkedHashMap<>();
         for (int i = 0; i < 150; i++) {
-            batch.put(member(i), "{\"lastName\":\"L" + i + "\",\"company\":\"Outage Co " + (i % 3) + " " + tenant + "\"}");
+            batch.put(tenant.member(i), "{\"lastName\":\"L" + i + "\",\"company\":\"Outage Co " + (i % 3) + " " + tenant.id + "\"}");
         }
         events.upsertedBatch(batch);
 
         await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> count("select count(*) from outbox_item where tenant_id = ? and status <> 'DONE'") == 0
-                        && count("select count(*) from member_event where tenant_id = ? and planned_at is null") == 0);
+                .until(() -> tenant.count("select count(*) from outbox_item where tenant_id = ? and status <> 'DONE'") == 0
+                        && tenant.count("select count(*) from member_event where tenant_id = ? and planned_at is null") == 0);
 
         assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(60));
-        List<StoredRecord> contacts = contacts();
+        List<StoredRecord> contacts = tenant.contacts();
         assertThat(contacts).hasSize(150);
         assertThat(contacts.stream().map(c -> c.get("MemberPulse_Id__c")).distinct()).hasSize(150);
-        assertThat(count("select count(*) from sync_log where tenant_id = ? and outcome = 'FAILED'")).isZero();
+        assertThat(tenant.count("select count(*) from sync_log where tenant_id = ? and outcome = 'FAILED'")).isZero();
     }
 
     @Test
     void theDailyLimitPausesTheTenantAndKeepsItsWork() {
         emulator.faults().requestLimitExceededAfter(0);
-        events.upserted(member(1), "{\"lastName\":\"Limited\"}");
+        events.upserted(tenant.member(1), "{\"lastName\":\"Limited\"}");
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> count("select count(*) from salesforce_connection where tenant_id = ? "
+                .until(() -> tenant.count("select count(*) from salesforce_connection where tenant_id = ? "
                         + "and paused_until > now()") == 1);
         emulator.faults().clear();
 
-        assertThat(contacts()).isEmpty();
-        assertThat(count("select count(*) from outbox_item where tenant_id = ? and status = 'PENDING'")).isEqualTo(1);
-        assertThat(count("select count(*) from sync_log where tenant_id = ? and outcome = 'FAILED'")).isZero();
+        assertThat(tenant.contacts()).isEmpty();
+        assertThat(tenant.count("select count(*) from outbox_item where tenant_id = ? and status = 'PENDING'")).isEqualTo(1);
+        assertThat(tenant.count("select count(*) from sync_log where tenant_id = ? and outcome = 'FAILED'")).isZero();
     }
 
     @Test
     void memberDeletedClearsTheStatusOnlyWhenTheTenantAsksForIt() {
-        events.upserted(member(1), "{\"lastName\":\"Kept\",\"membershipStatus\":\"active\"}");
-        events.upserted(member(2), "{\"lastName\":\"Cleared\",\"membershipStatus\":\"active\"}");
+        events.upserted(tenant.member(1), "{\"lastName\":\"Kept\",\"membershipStatus\":\"active\"}");
+        events.upserted(tenant.member(2), "{\"lastName\":\"Cleared\",\"membershipStatus\":\"active\"}");
         awaitQuiet();
 
-        events.store("member.deleted", member(1), "{}", Instant.now());
+        events.store("member.deleted", tenant.member(1), "{}", Instant.now());
         awaitQuiet();
-        assertThat(contact(member(1)).get("MemberPulse_Membership_Status__c")).isEqualTo("active");
+        assertThat(tenant.contact(tenant.member(1)).get("MemberPulse_Membership_Status__c")).isEqualTo("active");
 
-        Map<String, Object> mapping = new LinkedHashMap<>(as(admin).get(mappingPath()).then().statusCode(200)
+        Map<String, Object> mapping = new LinkedHashMap<>(as(tenant.admin).get(mappingPath()).then().statusCode(200)
                 .extract().jsonPath().getMap(""));
         mapping.keySet().retainAll(List.of("externalIdField", "membershipStatusField", "apiBudgetShare", "fields"));
         mapping.put("deletedMemberPolicy", "clear_status");
-        as(admin).body(mapping).put(mappingPath()).then().statusCode(anyOf(is(200), is(201)));
-        events.store("member.deleted", member(2), "{}", Instant.now());
+        as(tenant.admin).body(mapping).put(mappingPath()).then().statusCode(anyOf(is(200), is(201)));
+        events.store("member.deleted", tenant.member(2), "{}", Instant.now());
         awaitQuiet();
 
-        assertThat(contact(member(2)).get("MemberPulse_Membership_Status__c")).isNull();
-        assertThat(contact(member(2)).get("LastName")).isEqualTo("Cleared");
+        assertThat(tenant.contact(tenant.member(2)).get("MemberPulse_Membership_Status__c")).isNull();
+        assertThat(tenant.contact(tenant.member(2)).get("LastName")).isEqualTo("Cleared");
     }
 
     private void awaitQuiet() {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> count("select count(*) from member_event where tenant_id = ? and planned_at is null") == 0
-                        && count("select count(*) from outbox_item where tenant_id = ? "
-                                + "and status in ('PENDING', 'IN_FLIGHT')") == 0);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(tenant::isQuiet);
     }
 
     private String mappingPath() {
-        return "/api/v1/tenants/" + tenant + "/salesforce/field-mappings";
-    }
-
-    private String member(int i) {
-        return tenant + "-m" + i;
-    }
-
-    private StoredRecord contact(String memberId) {
-        return contacts().stream().filter(c -> memberId.equals(c.get("MemberPulse_Id__c"))).findFirst().orElseThrow();
-    }
-
-    private List<StoredRecord> contacts() {
-        return emulator.defaultOrg().records("Contact").stream()
-                .filter(c -> String.valueOf(c.get("MemberPulse_Id__c")).startsWith(tenant + "-"))
-                .collect(Collectors.toList());
-    }
-
-    private long count(String sql) {
-        try (Connection c = database.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
-            statement.setString(1, tenant);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return "/api/v1/tenants/" + tenant.id + "/salesforce/field-mappings";
     }
 }

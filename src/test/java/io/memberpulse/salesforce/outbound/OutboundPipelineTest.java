@@ -10,6 +10,7 @@ import io.memberpulse.salesforce.emulator.InjectSalesforceEmulator;
 import io.memberpulse.salesforce.emulator.SalesforceEmulator;
 import io.memberpulse.salesforce.emulator.SalesforceEmulatorTestResource;
 import io.memberpulse.salesforce.emulator.StoredRecord;
+import io.memberpulse.salesforce.support.ConnectedTenant;
 import io.memberpulse.salesforce.support.MemberEvents;
 import io.memberpulse.salesforce.support.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -39,43 +40,40 @@ class OutboundPipelineTest {
     @Inject
     AgroalDataSource database;
 
-    String tenant;
-    String admin;
+    ConnectedTenant tenant;
     MemberEvents events;
 
     @BeforeEach
     void connectedTenant() {
-        tenant = TestTokens.newTenantId();
-        admin = TestTokens.admin(tenant);
-        events = new MemberEvents(database, tenant);
-        connect(true);
+        tenant = new ConnectedTenant(emulator, database, true);
+        events = new MemberEvents(database, tenant.id);
+        emulator.callLog().reset();
     }
 
     @AfterEach
     void clear() {
         emulator.faults().clear();
-        emulator.callLog().reset();
     }
 
     @Test
     void membersBecomeContactsWithTheirAccountInFewCalls() {
         Map<String, String> batch = new java.util.LinkedHashMap<>();
         for (int i = 0; i < 250; i++) {
-            batch.put(member(i), "{\"email\":\"m" + i + "@example.com\",\"firstName\":\"F" + i
-                    + "\",\"lastName\":\"L" + i + "\",\"company\":\"Acme " + (i % 5) + " " + tenant + "\"}");
+            batch.put(tenant.member(i), "{\"email\":\"m" + i + "@example.com\",\"firstName\":\"F" + i
+                    + "\",\"lastName\":\"L" + i + "\",\"company\":\"Acme " + (i % 5) + " " + tenant.id + "\"}");
         }
         events.upsertedBatch(batch);
 
         awaitAllDone();
 
-        List<StoredRecord> contacts = contactsOfTenant();
+        List<StoredRecord> contacts = tenant.contacts();
         assertThat(contacts).hasSize(250);
-        StoredRecord first = contacts.stream().filter(c -> member(0).equals(c.get("MemberPulse_Id__c"))).findFirst()
+        StoredRecord first = contacts.stream().filter(c -> tenant.member(0).equals(c.get("MemberPulse_Id__c"))).findFirst()
                 .orElseThrow();
         assertThat(first.get("Email")).isEqualTo("m0@example.com");
         assertThat(first.get("AccountId")).isNotNull();
         assertThat(emulator.defaultOrg().record((String) first.get("AccountId")).get("Name"))
-                .isEqualTo("Acme 0 " + tenant);
+                .isEqualTo("Acme 0 " + tenant.id);
         // 250 Contacts of 5 companies: 2 Contact calls (the floor), 1 Account call, and 1 Account
         // describe to learn whether Account has the company key field.
         assertThat(emulator.callLog().count("collections.upsert"))
@@ -86,22 +84,22 @@ class OutboundPipelineTest {
 
     @Test
     void changesToOneMemberCoalesceIntoOneWriteAndLaterValuesWin() {
-        connect(false);
+        tenant.autoSync(false);
         Instant now = Instant.now();
-        events.store("member.upserted", member(1), "{\"lastName\":\"Old\",\"email\":\"a@example.com\"}",
+        events.store("member.upserted", tenant.member(1), "{\"lastName\":\"Old\",\"email\":\"a@example.com\"}",
                 now.minusSeconds(30));
-        events.store("member.upserted", member(1), "{\"lastName\":\"New\"}", now.minusSeconds(10));
-        events.store("member.upserted", member(1), "{\"lastName\":\"Stale\"}", now.minusSeconds(20));
-        events.store("membership.status_changed", member(1), "{\"status\":\"active\"}", now);
-        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from member_event where tenant_id = ? "
+        events.store("member.upserted", tenant.member(1), "{\"lastName\":\"New\"}", now.minusSeconds(10));
+        events.store("member.upserted", tenant.member(1), "{\"lastName\":\"Stale\"}", now.minusSeconds(20));
+        events.store("membership.status_changed", tenant.member(1), "{\"status\":\"active\"}", now);
+        await().atMost(Duration.ofSeconds(20)).until(() -> tenant.count("select count(*) from member_event where tenant_id = ? "
                 + "and planned_at is null") == 0);
-        assertThat(count("select count(*) from outbox_item where tenant_id = ? and status = 'PENDING'")).isEqualTo(1);
-        assertThat(contactsOfTenant()).isEmpty();
+        assertThat(tenant.count("select count(*) from outbox_item where tenant_id = ? and status = 'PENDING'")).isEqualTo(1);
+        assertThat(tenant.contacts()).isEmpty();
 
-        connect(true);
+        tenant.autoSync(true);
         awaitAllDone();
 
-        assertThat(contactsOfTenant()).singleElement().satisfies(contact -> {
+        assertThat(tenant.contacts()).singleElement().satisfies(contact -> {
             assertThat(contact.get("LastName")).isEqualTo("New");
             assertThat(contact.get("Email")).isEqualTo("a@example.com");
             assertThat(contact.get("MemberPulse_Membership_Status__c")).isEqualTo("active");
@@ -111,16 +109,16 @@ class OutboundPipelineTest {
 
     @Test
     void oneBadRecordFailsAloneWithSalesforcesCodeInTheSyncLog() {
-        events.upserted(member(1), "{\"lastName\":\"Good\"}");
-        events.upserted(member(2), "{\"firstName\":\"No last name\"}");
-        events.upserted(member(3), "{\"lastName\":\"Also good\"}");
+        events.upserted(tenant.member(1), "{\"lastName\":\"Good\"}");
+        events.upserted(tenant.member(2), "{\"firstName\":\"No last name\"}");
+        events.upserted(tenant.member(3), "{\"lastName\":\"Also good\"}");
 
         awaitAllDoneOrFailed();
 
-        assertThat(contactsOfTenant()).hasSize(2);
-        assertThat(count("select count(*) from sync_log where tenant_id = ? and outcome = 'FAILED' "
+        assertThat(tenant.contacts()).hasSize(2);
+        assertThat(tenant.count("select count(*) from sync_log where tenant_id = ? and outcome = 'FAILED' "
                 + "and error_code = 'REQUIRED_FIELD_MISSING' and admin_hint like '%LastName%'")).isEqualTo(1);
-        assertThat(count("select count(*) from sync_log where tenant_id = ? and outcome = 'SUCCESS'")).isEqualTo(2);
+        assertThat(tenant.count("select count(*) from sync_log where tenant_id = ? and outcome = 'SUCCESS'")).isEqualTo(2);
     }
 
     @Test
@@ -129,71 +127,38 @@ class OutboundPipelineTest {
         emulator.faults().serverUnavailableForNext(3);
         Map<String, String> batch = new java.util.LinkedHashMap<>();
         for (int i = 0; i < 300; i++) {
-            batch.put(member(i), "{\"lastName\":\"L" + i + "\",\"company\":\"Co " + (i % 7) + " " + tenant + "\"}");
+            batch.put(tenant.member(i), "{\"lastName\":\"L" + i + "\",\"company\":\"Co " + (i % 7) + " " + tenant.id + "\"}");
         }
         events.upsertedBatch(batch);
         emulator.faults().expireAllSessions();
 
         awaitAllDone();
 
-        List<StoredRecord> contacts = contactsOfTenant();
+        List<StoredRecord> contacts = tenant.contacts();
         assertThat(contacts).hasSize(300);
         assertThat(contacts.stream().map(c -> c.get("MemberPulse_Id__c")).distinct()).hasSize(300);
-        assertThat(count("select count(*) from member_link where tenant_id = ?")).isEqualTo(300);
+        assertThat(tenant.count("select count(*) from member_link where tenant_id = ?")).isEqualTo(300);
     }
 
     @Test
     void aSecondChangeSendsOnlyWhatChanged() {
-        events.upserted(member(1), "{\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\"}");
+        events.upserted(tenant.member(1), "{\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\"}");
         awaitAllDone();
         emulator.callLog().reset();
 
-        events.upserted(member(1), "{\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\"}");
-        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from sync_log where tenant_id = ? "
+        events.upserted(tenant.member(1), "{\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\"}");
+        await().atMost(Duration.ofSeconds(20)).until(() -> tenant.count("select count(*) from sync_log where tenant_id = ? "
                 + "and outcome = 'SKIPPED'") == 1);
         assertThat(emulator.callLog().count("collections.upsert")).isZero();
     }
 
-    private void connect(boolean autoSync) {
-        as(admin).body(Map.of("environment", "PRODUCTION", "consumerKey", SalesforceEmulator.DEFAULT_CLIENT_ID,
-                "consumerSecret", SalesforceEmulator.DEFAULT_CLIENT_SECRET, "myDomainUrl", emulator.baseUrl(),
-                "autoSync", autoSync))
-                .put(connectionPath(tenant)).then().statusCode(org.hamcrest.Matchers.anyOf(
-                        org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
-    }
-
-    private String member(int i) {
-        return tenant + "-m" + i;
-    }
-
-    private List<StoredRecord> contactsOfTenant() {
-        return emulator.defaultOrg().records("Contact").stream()
-                .filter(c -> String.valueOf(c.get("MemberPulse_Id__c")).startsWith(tenant + "-"))
-                .collect(Collectors.toList());
-    }
-
     private void awaitAllDone() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> count("select count(*) from member_event where tenant_id = ? and planned_at is null") == 0
-                        && count("select count(*) from outbox_item where tenant_id = ? and status <> 'DONE'") == 0);
+                .until(() -> tenant.count("select count(*) from member_event where tenant_id = ? and planned_at is null") == 0
+                        && tenant.count("select count(*) from outbox_item where tenant_id = ? and status <> 'DONE'") == 0);
     }
 
     private void awaitAllDoneOrFailed() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> count("select count(*) from member_event where tenant_id = ? and planned_at is null") == 0
-                        && count("select count(*) from outbox_item where tenant_id = ? "
-                                + "and status in ('PENDING', 'IN_FLIGHT')") == 0);
-    }
-
-    private long count(String sql) {
-        try (Connection c = database.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
-            statement.setString(1, tenant);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(tenant::isQuiet);
     }
 }

@@ -56,11 +56,15 @@ public class BulkUpsert {
         return pool.withTransaction(connection -> BackfillQueue.registerCompanies(connection, org.tenantId(), members))
                 .chain(() -> accounts.resolveAll(org, dispatcher.holder()))
                 .chain(() -> mappings.contactMapping(org.tenantId()))
-                .chain(mapping -> links.links(org.tenantId(), memberIds)
-                        .chain(linked -> links.accounts(org.tenantId(), companyKeys(members))
-                                .map(accountIds -> new Upload(mapping, new BulkRecords(mapping, members, linked,
-                                        accountIds)))))
+                .chain(mapping -> upload(org.tenantId(), mapping, members, memberIds))
                 .chain(upload -> ingest(org, upload, new Polling(pollInterval, heartbeat), onJobCreated));
+    }
+
+    private Uni<Upload> upload(String tenantId, ContactMapping mapping, List<MemberSnapshot> members,
+            List<String> memberIds) {
+        return Uni.combine().all().unis(links.links(tenantId, memberIds), links.accounts(tenantId, companyKeys(members)))
+                .asTuple()
+                .map(both -> new Upload(mapping, new BulkRecords(mapping, members, both.getItem1(), both.getItem2())));
     }
 
     /** How to wait for a job: the interval, and what to renew while waiting. */

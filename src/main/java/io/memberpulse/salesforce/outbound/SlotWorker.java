@@ -70,13 +70,19 @@ class SlotWorker {
 
     private Uni<Boolean> prepare(String tenantId, int slot, String holder) {
         return credentials.of(tenantId)
-                .chain(org -> accounts.resolveAll(org, holder)
-                        .onFailure(SalesforceException.class).invoke(f -> Log.warnf("Tenant %s: Accounts not "
-                                + "resolved (%s); Contacts of new companies wait", tenantId, f.getMessage()))
-                        .onFailure(SalesforceException.class).recoverWithNull()
-                        .replaceWith(org))
+                .call(org -> resolveAccounts(org, holder))
                 .chain(org -> mappings.contactMapping(tenantId)
                         .chain(mapping -> claimAndSend(org, mapping)));
+    }
+
+    /** New companies get their Accounts first; if that fails now, their Contacts simply wait. */
+    private Uni<Void> resolveAccounts(OrgCredentials org, String holder) {
+        return accounts.resolveAll(org, holder)
+                .onFailure(SalesforceException.class)
+                .invoke(failure -> Log.warnf("Tenant %s: Accounts not resolved (%s); Contacts of new companies wait",
+                        org.tenantId(), failure.getMessage()))
+                .onFailure(SalesforceException.class)
+                .recoverWithNull();
     }
 
     private Uni<Boolean> claimAndSend(OrgCredentials org, ContactMapping mapping) {
@@ -90,15 +96,24 @@ class SlotWorker {
     }
 
     private Uni<Boolean> send(OrgCredentials org, ContactMapping mapping, List<ClaimedItem> items) {
+        return writesFor(org.tenantId(), mapping, items)
+                .chain(writes -> call(org, mapping, writes))
+                .chain(decided -> record(org.tenantId(), decided));
+    }
+
+    private Uni<List<ContactWrite>> writesFor(String tenantId, ContactMapping mapping, List<ClaimedItem> items) {
         List<String> members = items.stream().map(ClaimedItem::memberId).collect(Collectors.toList());
         List<String> companies = items.stream().map(ClaimedItem::companyKey).filter(k -> k != null)
                 .distinct().collect(Collectors.toList());
-        return links.links(org.tenantId(), members)
-                .chain(linked -> links.accounts(org.tenantId(), companies)
-                        .map(accountIds -> writes(items, mapping, linked, accountIds)))
-                .chain(writes -> call(org, mapping, writes))
-                .chain(decided -> outcomes.record(org.tenantId(), decided)
-                        .replaceWith(decided.stream().noneMatch(SlotWorker::stopsTheSlot)));
+        return Uni.combine().all().unis(links.links(tenantId, members), links.accounts(tenantId, companies))
+                .asTuple()
+                .map(both -> writes(items, mapping, both.getItem1(), both.getItem2()));
+    }
+
+    /** Records the outcomes; answers whether the slot may go on at once. */
+    private Uni<Boolean> record(String tenantId, List<ItemOutcome> decided) {
+        return outcomes.record(tenantId, decided)
+                .replaceWith(decided.stream().noneMatch(SlotWorker::stopsTheSlot));
     }
 
     private Uni<List<ItemOutcome>> call(OrgCredentials org, ContactMapping mapping, List<ContactWrite> writes) {

@@ -26,8 +26,7 @@ public class SalesforceAuthorization {
             String code, String redirectUri, String codeVerifier) {
         Map<String, String> grant = Map.of("code", code, "redirect_uri", redirectUri, "code_verifier", codeVerifier);
         return clients.forCodeExchange(tenantId, loginUrl, clientId, clientSecret)
-                .chain(client -> client.getTokens(grant)
-                        .eventually(() -> OAuthClients.close(client)))
+                .chain(client -> exchangeOnce(client, grant))
                 .map(granted -> new AuthorizedOrg(granted.getRefreshToken(), granted.get("instance_url"),
                         SalesforceTokens.orgIdFrom(granted.get("id"))))
                 .invoke(() -> tokens.forget(tenantId))
@@ -47,6 +46,12 @@ public class SalesforceAuthorization {
                 .chain(client -> revokeWith(client, credentials))
                 .eventually(() -> tokens.forget(credentials.tenantId()))
                 .onFailure().transform(TokenErrors::translate);
+    }
+
+    /** The exchange client serves one code: closed whatever the outcome. */
+    private static Uni<io.quarkus.oidc.client.Tokens> exchangeOnce(OidcClient client, Map<String, String> grant) {
+        return client.getTokens(grant)
+                .eventually(() -> OAuthClients.close(client));
     }
 
     private static Uni<Void> revokeWith(OidcClient client, OrgCredentials credentials) {

@@ -24,6 +24,10 @@ public interface BackfillConfig {
     @WithDefault("PT2S")
     Duration bulkPollInterval();
 
+    /** How long a job waits before it is tried again when its tenant cannot sync or Salesforce failed. */
+    @WithDefault("PT30S")
+    Duration retryDelay();
+
     /** How long a replica may work a job before another may take it over (it died). */
     @WithDefault("PT30M")
     Duration claimTimeout();

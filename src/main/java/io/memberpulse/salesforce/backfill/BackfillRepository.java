@@ -64,20 +64,26 @@ class BackfillRepository {
                 .map(rows -> rows.rowCount() == 0 ? null : BackfillJob.of(rows.iterator().next()));
     }
 
-    /** The next queued job, or a running one whose replica stopped renewing it. */
+    /**
+     * The next queued job that is due, or a running one whose replica stopped renewing it. A job put
+     * back for later carries its due time in claimed_until, so a tenant that cannot sync now never
+     * holds up other tenants' jobs.
+     */
     Uni<BackfillJob> claimNext(Duration claimTimeout) {
         return pool.preparedQuery("update backfill_job set status = 'RUNNING', started_at = coalesce(started_at, now()), "
                 + "claimed_until = now() + make_interval(secs => $1) where id = (select id from backfill_job "
-                + "where status = 'QUEUED' or (status = 'RUNNING' and claimed_until < now()) order by id limit 1 "
+                + "where (status = 'QUEUED' and (claimed_until is null or claimed_until < now())) "
+                + "or (status = 'RUNNING' and claimed_until < now()) order by id limit 1 "
                 + "for update skip locked) returning " + COLUMNS)
                 .execute(Tuple.of((double) claimTimeout.toSeconds()))
                 .map(rows -> rows.rowCount() == 0 ? null : BackfillJob.of(rows.iterator().next()));
     }
 
-    /** Gives a claimed job back to the queue (the tenant cannot sync now). */
-    Uni<Void> unclaim(long jobId) {
-        return pool.preparedQuery("update backfill_job set status = 'QUEUED', claimed_until = null where id = $1")
-                .execute(Tuple.of(jobId))
+    /** Gives a claimed job back to the queue, due again after {@code delay}. */
+    Uni<Void> unclaim(long jobId, Duration delay) {
+        return pool.preparedQuery("update backfill_job set status = 'QUEUED', "
+                + "claimed_until = now() + make_interval(secs => $2) where id = $1")
+                .execute(Tuple.of(jobId, (double) delay.toMillis() / 1000))
                 .replaceWithVoid();
     }
 

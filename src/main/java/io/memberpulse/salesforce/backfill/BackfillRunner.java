@@ -53,7 +53,7 @@ public class BackfillRunner {
 
     private Uni<Void> run(BackfillJob job) {
         return connections.syncGate(job.tenantId())
-                .chain(gate -> gate.open(Instant.now()) ? start(job) : jobs.unclaim(job.id()));
+                .chain(gate -> gate.open(Instant.now()) ? start(job) : jobs.unclaim(job.id(), config.retryDelay()));
     }
 
     private Uni<Void> start(BackfillJob job) {
@@ -113,13 +113,13 @@ public class BackfillRunner {
                 + error.adminHint());
     }
 
-    /** Transient: back to the queue; the next tick tries again (the breaker keeps that cheap). */
+    /** Transient: back to the queue, due again after the retry delay; other tenants' jobs go first. */
     private Uni<Void> later(BackfillJob job, Throwable failure) {
         if (failure instanceof SalesforceException.Permanent || failure instanceof SalesforceException.CredentialsRejected) {
             return Uni.createFrom().voidItem();
         }
         Log.infof("Backfill %d of tenant %s waits: %s", job.id(), job.tenantId(), failure.getMessage());
-        return jobs.unclaim(job.id());
+        return jobs.unclaim(job.id(), config.retryDelay());
     }
 
     private static List<List<MemberSnapshot>> chunks(List<MemberSnapshot> members) {

@@ -6,12 +6,14 @@ import io.memberpulse.salesforce.salesforce.RecordResult;
 import io.memberpulse.salesforce.salesforce.SObject;
 import io.memberpulse.salesforce.salesforce.SalesforceClient;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Finds or creates the Accounts of new companies, up to 200 per call, before their Contacts are
@@ -52,11 +54,43 @@ class AccountResolver {
                 .eventually(() -> resolving.remove(org.tenantId()));
     }
 
+    /**
+     * Up to one batch per call slot at a time: new companies' Accounts are independent of each
+     * other, and every Contact of a new company waits for its Account.
+     */
     private Uni<Void> resolveBatches(OrgCredentials org, String holder) {
-        return links.unresolvedCompanies(org.tenantId(), config.batchSize())
-                .chain(companies -> companies.isEmpty() ? Uni.createFrom().item(0) : create(org, companies))
-                .chain(resolved -> resolved == config.batchSize() ? resolveBatches(org, holder)
+        int slots = config.callsInFlight();
+        return links.unresolvedCompanies(org.tenantId(), config.batchSize() * slots)
+                .chain(companies -> createConcurrently(org, companies, slots))
+                .chain(resolved -> resolved == config.batchSize() * slots ? resolveBatches(org, holder)
                         : outbox.release(org.tenantId(), SLOT, holder));
+    }
+
+    private Uni<Integer> createConcurrently(OrgCredentials org, Map<String, String> companies, int slots) {
+        if (companies.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        // Ask once whether Account has the company key before the batches go out side by side.
+        return supportsCompanyKey(org)
+                .chain(() -> Multi.createFrom().iterable(batches(companies))
+                        .onItem().transformToUni(batch -> create(org, batch)).merge(slots)
+                        .collect().with(Collectors.summingInt(Integer::intValue)));
+    }
+
+    private List<Map<String, String>> batches(Map<String, String> companies) {
+        List<Map<String, String>> batches = new ArrayList<>();
+        Map<String, String> batch = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> company : companies.entrySet()) {
+            batch.put(company.getKey(), company.getValue());
+            if (batch.size() == config.batchSize()) {
+                batches.add(batch);
+                batch = new java.util.LinkedHashMap<>();
+            }
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        return batches;
     }
 
     private Uni<Integer> create(OrgCredentials org, Map<String, String> companies) {

@@ -15,6 +15,43 @@ import java.util.stream.Collectors;
 public final class RecordStore {
 
     private final Map<String, StoredRecord> byId = new ConcurrentHashMap<>();
+    /**
+     * Text values per "type|field", lower-cased, built on first lookup: upserts look records up by
+     * external id, and a scan of every record per lookup made big orgs slow in a way Salesforce is not.
+     */
+    private final Map<String, Map<String, java.util.Set<String>>> index = new ConcurrentHashMap<>();
+
+    private static String ix(String type, String field) {
+        return type.toLowerCase() + "|" + field;
+    }
+
+    private synchronized Map<String, java.util.Set<String>> indexOf(String type, String field) {
+        return index.computeIfAbsent(ix(type, field), k -> {
+            Map<String, java.util.Set<String>> m = new ConcurrentHashMap<>();
+            for (StoredRecord r : byId.values()) {
+                if (r.type().equalsIgnoreCase(type) && r.get(field) instanceof String v) {
+                    m.computeIfAbsent(v.toLowerCase(), x -> ConcurrentHashMap.newKeySet()).add(r.id());
+                }
+            }
+            return m;
+        });
+    }
+
+    private synchronized void reindex(StoredRecord old, StoredRecord now) {
+        for (Map.Entry<String, Map<String, java.util.Set<String>>> e : index.entrySet()) {
+            String field = e.getKey().substring(e.getKey().indexOf('|') + 1);
+            String type = e.getKey().substring(0, e.getKey().indexOf('|'));
+            if (old != null && old.type().equalsIgnoreCase(type) && old.get(field) instanceof String v) {
+                java.util.Set<String> ids = e.getValue().get(v.toLowerCase());
+                if (ids != null) {
+                    ids.remove(old.id());
+                }
+            }
+            if (now != null && now.type().equalsIgnoreCase(type) && now.get(field) instanceof String v) {
+                e.getValue().computeIfAbsent(v.toLowerCase(), x -> ConcurrentHashMap.newKeySet()).add(now.id());
+            }
+        }
+    }
 
     public Optional<StoredRecord> find(String id) {
         if (id == null || !SalesforceIds.isWellFormed(id)) {
@@ -34,6 +71,15 @@ public final class RecordStore {
     /** Live records of an object whose field equals the value (case-insensitive for text, like Salesforce). */
     public List<StoredRecord> findBy(String type, String field, Object value) {
         List<StoredRecord> matches = new ArrayList<>();
+        if (value instanceof String text) {
+            for (String id : indexOf(type, field).getOrDefault(text.toLowerCase(), java.util.Set.of())) {
+                StoredRecord r = byId.get(id);
+                if (r != null && !r.isDeleted() && valueEquals(r.get(field), value)) {
+                    matches.add(r);
+                }
+            }
+            return matches;
+        }
         for (StoredRecord r : all(type)) {
             if (!r.isDeleted() && valueEquals(r.get(field), value)) {
                 matches.add(r);
@@ -47,15 +93,16 @@ public final class RecordStore {
     }
 
     void put(StoredRecord record) {
-        byId.put(record.id(), record);
+        reindex(byId.put(record.id(), record), record);
     }
 
     void remove(String id) {
-        byId.remove(id);
+        reindex(byId.remove(id), null);
     }
 
     void clear() {
         byId.clear();
+        index.clear();
     }
 
     static boolean valueEquals(Object a, Object b) {

@@ -81,6 +81,17 @@ class BackfillRepository {
                 .replaceWithVoid();
     }
 
+    /**
+     * Shutdown: a job this replica was running in Bulk mode (or had not started yet) goes back to the
+     * queue at once; its salesforce_job_id stays. Collections jobs live in the outbox and hold no claim.
+     */
+    Uni<Void> giveBack(long jobId) {
+        return pool.preparedQuery("update backfill_job set status = 'QUEUED', claimed_until = null where id = $1 "
+                + "and status = 'RUNNING' and (mode is null or mode = 'BULK')")
+                .execute(Tuple.of(jobId))
+                .replaceWithVoid();
+    }
+
     Uni<List<BackfillJob>> runningCollectionJobs() {
         return pool.query("select " + COLUMNS + " from backfill_job where status = 'RUNNING' and mode = 'COLLECTIONS'")
                 .execute()

@@ -12,7 +12,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Backfill jobs and their members (set-based SQL: pages hold thousands of members). */
 @ApplicationScoped
@@ -90,6 +92,18 @@ class BackfillRepository {
                 + "and status = 'RUNNING' and (mode is null or mode = 'BULK')")
                 .execute(Tuple.of(jobId))
                 .replaceWithVoid();
+    }
+
+    /** Members of queued jobs, per tenant. */
+    Uni<Map<String, Long>> queuedMembersByTenant() {
+        return pool.query("select tenant_id, sum(total)::bigint from backfill_job where status = 'QUEUED' "
+                + "group by tenant_id")
+                .execute()
+                .map(rows -> {
+                    Map<String, Long> members = new HashMap<>();
+                    rows.forEach(row -> members.put(row.getString(0), row.getLong(1)));
+                    return members;
+                });
     }
 
     Uni<List<BackfillJob>> runningCollectionJobs() {

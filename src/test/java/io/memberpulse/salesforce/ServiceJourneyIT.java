@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
  * call. With {@code -Paot} these runs also train the AOT cache ({@code quarkus.package.jar.aot.phase}).
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(FreshDatabaseResource.class)
-@QuarkusTestResource(SalesforceEmulatorTestResource.class)
+// Restricted: unrestricted test resources apply to every @QuarkusTest of the run, and these
+// settings (issuer, key, database) are the packaged app's, not the tests'.
+@QuarkusTestResource(value = FreshDatabaseResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = SalesforceEmulatorTestResource.class, restrictToAnnotatedClass = true)
 class ServiceJourneyIT {
 
     static final String TENANT = "journey";

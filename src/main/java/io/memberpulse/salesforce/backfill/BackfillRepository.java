@@ -12,7 +12,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Backfill jobs and their members (set-based SQL: pages hold thousands of members). */
 @ApplicationScoped
@@ -85,6 +87,29 @@ class BackfillRepository {
                 + "claimed_until = now() + make_interval(secs => $2) where id = $1")
                 .execute(Tuple.of(jobId, (double) delay.toMillis() / 1000))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Shutdown: a job this replica was running in Bulk mode (or had not started yet) goes back to the
+     * queue at once; its salesforce_job_id stays. Collections jobs live in the outbox and hold no claim.
+     */
+    Uni<Void> giveBack(long jobId) {
+        return pool.preparedQuery("update backfill_job set status = 'QUEUED', claimed_until = null where id = $1 "
+                + "and status = 'RUNNING' and (mode is null or mode = 'BULK')")
+                .execute(Tuple.of(jobId))
+                .replaceWithVoid();
+    }
+
+    /** Members of queued jobs, per tenant. */
+    Uni<Map<String, Long>> queuedMembersByTenant() {
+        return pool.query("select tenant_id, sum(total)::bigint from backfill_job where status = 'QUEUED' "
+                + "group by tenant_id")
+                .execute()
+                .map(rows -> {
+                    Map<String, Long> members = new HashMap<>();
+                    rows.forEach(row -> members.put(row.getString(0), row.getLong(1)));
+                    return members;
+                });
     }
 
     Uni<List<BackfillJob>> runningCollectionJobs() {

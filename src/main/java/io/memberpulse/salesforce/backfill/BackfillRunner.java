@@ -32,6 +32,9 @@ public class BackfillRunner {
     private final ConnectionService connections;
     private final TenantCredentials credentials;
     private final BackfillConfig config;
+    /** The job this replica has claimed and is running now (one at a time), for shutdown. */
+    private volatile Long held;
+    private volatile boolean stopped;
 
     BackfillRunner(BackfillRepository jobs, BackfillQueue queue, BulkUpsert bulk, ConnectionService connections,
             TenantCredentials credentials, BackfillConfig config) {
@@ -46,14 +49,25 @@ public class BackfillRunner {
     @Scheduled(every = "${memberpulse.backfill.poll-interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
+        if (stopped) {
+            return Uni.createFrom().voidItem();
+        }
         return completeCollectionJobs()
                 .chain(() -> jobs.claimNext(config.claimTimeout()))
                 .chain(job -> job == null ? Uni.createFrom().voidItem() : run(job));
     }
 
     private Uni<Void> run(BackfillJob job) {
+        held = job.id();
         return connections.syncGate(job.tenantId())
-                .chain(gate -> gate.open(Instant.now()) ? start(job) : jobs.unclaim(job.id(), config.retryDelay()));
+                .chain(gate -> gate.open(Instant.now()) ? start(job) : jobs.unclaim(job.id(), config.retryDelay()))
+                .eventually(() -> held = null);
+    }
+
+    /** Shutdown: claim no further job; answers the one this replica is running, if any. */
+    Long stop() {
+        stopped = true;
+        return held;
     }
 
     private Uni<Void> start(BackfillJob job) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Receives backfill pages into a job and reports a job's progress. */
 @ApplicationScoped
@@ -33,6 +34,14 @@ public class BackfillService {
         this.connections = connections;
         this.config = config;
         this.pool = pool;
+    }
+
+    /**
+     * Members of queued jobs per tenant (for the wake-up call). The runner starts queued jobs within
+     * its poll interval once a pod is up.
+     */
+    public Uni<Map<String, Long>> queuedMembersByTenant() {
+        return jobs.queuedMembersByTenant();
     }
 
     /** Starts a job with its first page; answers the job. The runner picks it up within its poll interval. */

@@ -51,6 +51,14 @@ public interface OutboundConfig {
     @WithDefault("PT15M")
     Duration limitPause();
 
+    /**
+     * On shutdown, how long running loops may take to finish their current call and record it before
+     * this replica returns its remaining claims to the queue. Keep it, plus {@code quarkus.shutdown.timeout},
+     * below the pod's termination grace period (30 s by default in Kubernetes).
+     */
+    @WithDefault("PT20S")
+    Duration shutdownGrace();
+
     /** Whether this replica runs the pipeline at all (tests of other features may switch it off). */
     @WithDefault("true")
     boolean enabled();

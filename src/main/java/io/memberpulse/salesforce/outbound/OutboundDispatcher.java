@@ -81,6 +81,9 @@ public class OutboundDispatcher {
     }
 
     private void start(String key, Supplier<Uni<Void>> loop) {
+        if (stopped) {
+            return; // a planning round that ends during shutdown starts no call slots
+        }
         if (!running.add(key)) {
             again.add(key);
             return;

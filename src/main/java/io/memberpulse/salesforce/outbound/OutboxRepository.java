@@ -39,6 +39,13 @@ class OutboxRepository {
                 .replaceWithVoid();
     }
 
+    /** Drops every lease this replica holds (shutdown); answers how many there were. */
+    Uni<Integer> releaseAll(String holder) {
+        return pool.preparedQuery("delete from worker_lease where holder = $1")
+                .execute(Tuple.of(holder))
+                .map(RowSet::rowCount);
+    }
+
     /**
      * Claims the tenant's next due items, live before backfill, up to a full batch. Skipped: items
      * whose Account is not resolved yet, members with a write in flight (one member's writes never

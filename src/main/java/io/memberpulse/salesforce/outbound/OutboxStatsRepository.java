@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /** Read-only figures of a tenant's pipeline, each in one statement. */
@@ -64,6 +66,21 @@ class OutboxStatsRepository {
                 + "and status = 'FAILED'")
                 .execute(Tuple.of(tenantId, itemIds.toArray(Long[]::new)))
                 .map(OutboxStatsRepository::ids);
+    }
+
+    /** Writes waiting per tenant, across tenants: unplanned member events plus pending outbox items. */
+    Uni<Map<String, Long>> waitingByTenant() {
+        return pool.query("select tenant_id, sum(n)::bigint from (select tenant_id, count(*) as n from member_event "
+                + "where planned_at is null group by tenant_id union all select tenant_id, count(*) from outbox_item "
+                + "where status = 'PENDING' group by tenant_id) w group by tenant_id")
+                .execute()
+                .map(OutboxStatsRepository::countsByTenant);
+    }
+
+    private static Map<String, Long> countsByTenant(RowSet<Row> rows) {
+        Map<String, Long> counts = new HashMap<>();
+        rows.forEach(row -> counts.put(row.getString(0), row.getLong(1)));
+        return counts;
     }
 
     private static OutboxStats toStats(Row row) {

@@ -36,10 +36,11 @@ class SlotWorker {
     private final TenantCredentials credentials;
     private final ApiUsage usage;
     private final OutboundConfig config;
+    private final InFlightClaims claims;
 
     SlotWorker(OutboxRepository outbox, LinkRepository links, ContactBatch batches, OutcomeRepository outcomes,
             AccountResolver accounts, MappingService mappings, ConnectionService connections,
-            TenantCredentials credentials, ApiUsage usage, OutboundConfig config) {
+            TenantCredentials credentials, ApiUsage usage, OutboundConfig config, InFlightClaims claims) {
         this.outbox = outbox;
         this.links = links;
         this.batches = batches;
@@ -50,6 +51,7 @@ class SlotWorker {
         this.credentials = credentials;
         this.usage = usage;
         this.config = config;
+        this.claims = claims;
     }
 
     /** One turn of a slot; answers whether there may be more work right away. */
@@ -92,13 +94,15 @@ class SlotWorker {
                     + "% of the daily limit used").replaceWith(false);
         }
         return outbox.claim(org.tenantId(), config.batchSize(), config.claimTimeout(), budget.maxPriority())
+                .invoke(claims::track)
                 .chain(items -> items.isEmpty() ? Uni.createFrom().item(false) : send(org, mapping, items));
     }
 
     private Uni<Boolean> send(OrgCredentials org, ContactMapping mapping, List<ClaimedItem> items) {
         return writesFor(org.tenantId(), mapping, items)
                 .chain(writes -> call(org, mapping, writes))
-                .chain(decided -> record(org.tenantId(), decided));
+                .chain(decided -> record(org.tenantId(), decided))
+                .eventually(() -> claims.forget(items));
     }
 
     private Uni<List<ContactWrite>> writesFor(String tenantId, ContactMapping mapping, List<ClaimedItem> items) {

@@ -15,32 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Bulk API 2.0 ingest, outage and latency faults, and concurrent use. */
-class EmulatorBulkAndFaultsTest {
-
-    static SalesforceEmulator emulator;
-    EmulatorHttp http;
-
-    @BeforeAll
-    static void start() {
-        emulator = SalesforceEmulator.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-        http = new EmulatorHttp(emulator.baseUrl()).login("emulator-client", "emulator-secret");
-    }
+class EmulatorBulkAndFaultsTest extends EmulatorTestBase {
 
     @Test
     void bulkUpsertJobReportsSuccessesAndFailures() throws Exception {

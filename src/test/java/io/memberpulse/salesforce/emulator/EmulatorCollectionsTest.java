@@ -7,32 +7,10 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** sObject Collections contract (reference §2.3, samples 5-6). */
-class EmulatorCollectionsTest {
-
-    static SalesforceEmulator emulator;
-    EmulatorHttp http;
-
-    @BeforeAll
-    static void start() {
-        emulator = SalesforceEmulator.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-        http = new EmulatorHttp(emulator.baseUrl()).login("emulator-client", "emulator-secret");
-    }
+class EmulatorCollectionsTest extends EmulatorTestBase {
 
     @Test
     void createWithMixedResultIsHttp200WithStatusCodeInErrors() {

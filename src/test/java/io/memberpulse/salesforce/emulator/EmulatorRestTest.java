@@ -6,32 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** REST contract: auth, limits, sObject CRUD, upsert, describe, validation (reference §2, samples 3-4). */
-class EmulatorRestTest {
-
-    static SalesforceEmulator emulator;
-    EmulatorHttp http;
-
-    @BeforeAll
-    static void start() {
-        emulator = SalesforceEmulator.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-        http = new EmulatorHttp(emulator.baseUrl()).login("emulator-client", "emulator-secret");
-    }
+class EmulatorRestTest extends EmulatorTestBase {
 
     @Test
     void invalidTokenGets401WithExactBodyAndHeader() {

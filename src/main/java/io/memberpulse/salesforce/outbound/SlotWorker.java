@@ -3,7 +3,9 @@ package io.memberpulse.salesforce.outbound;
 import io.memberpulse.salesforce.mapping.ContactMapping;
 import io.memberpulse.salesforce.mapping.MappingService;
 import io.memberpulse.salesforce.salesforce.ApiUsage;
+import io.memberpulse.salesforce.salesforce.AccessToken;
 import io.memberpulse.salesforce.salesforce.OrgCredentials;
+import io.memberpulse.salesforce.salesforce.SalesforceClient;
 import io.memberpulse.salesforce.salesforce.SalesforceException;
 import io.memberpulse.salesforce.tenant.ConnectionService;
 import io.memberpulse.salesforce.tenant.TenantCredentials;
@@ -35,12 +37,14 @@ class SlotWorker {
     private final ConnectionService connections;
     private final TenantCredentials credentials;
     private final ApiUsage usage;
+    private final SalesforceClient salesforce;
     private final OutboundConfig config;
     private final InFlightClaims claims;
 
     SlotWorker(OutboxRepository outbox, LinkRepository links, ContactBatch batches, OutcomeRepository outcomes,
             AccountResolver accounts, MappingService mappings, ConnectionService connections,
-            TenantCredentials credentials, ApiUsage usage, OutboundConfig config, InFlightClaims claims) {
+            TenantCredentials credentials, ApiUsage usage, SalesforceClient salesforce, OutboundConfig config,
+            InFlightClaims claims) {
         this.outbox = outbox;
         this.links = links;
         this.batches = batches;
@@ -50,6 +54,7 @@ class SlotWorker {
         this.connections = connections;
         this.credentials = credentials;
         this.usage = usage;
+        this.salesforce = salesforce;
         this.config = config;
         this.claims = claims;
     }
@@ -57,7 +62,7 @@ class SlotWorker {
     /** One turn of a slot; answers whether there may be more work right away. */
     Uni<Boolean> turn(String tenantId, int slot, String holder) {
         return Panache.withSession(() -> connections.syncGate(tenantId))
-                .chain(gate -> gate.open(Instant.now()) ? leased(tenantId, slot, holder)
+                .chain(gate -> gate.open(Instant.now()) ? leased(gate, tenantId, slot, holder)
                         : Uni.createFrom().item(false));
     }
 
@@ -65,16 +70,36 @@ class SlotWorker {
         return outbox.release(tenantId, slot, holder);
     }
 
-    private Uni<Boolean> leased(String tenantId, int slot, String holder) {
+    private Uni<Boolean> leased(ConnectionService.SyncGate gate, String tenantId, int slot, String holder) {
         return outbox.lease(tenantId, slot, holder, config.leaseDuration())
-                .chain(held -> held ? prepare(tenantId, slot, holder) : Uni.createFrom().item(false));
+                .chain(held -> held ? prepare(gate, tenantId, holder) : Uni.createFrom().item(false));
     }
 
-    private Uni<Boolean> prepare(String tenantId, int slot, String holder) {
+    private Uni<Boolean> prepare(ConnectionService.SyncGate gate, String tenantId, String holder) {
         return credentials.of(tenantId)
-                .call(org -> resolveAccounts(org, holder))
-                .chain(org -> mappings.contactMapping(tenantId)
-                        .chain(mapping -> claimAndSend(org, mapping)));
+                .chain(org -> salesforce.session(org)
+                        .chain(session -> sameOrg(gate, session) ? work(org, holder)
+                                : orgChanged(gate, org, session)));
+    }
+
+    private Uni<Boolean> work(OrgCredentials org, String holder) {
+        return resolveAccounts(org, holder)
+                .chain(() -> mappings.contactMapping(org.tenantId()))
+                .chain(mapping -> claimAndSend(org, mapping));
+    }
+
+    /** The session (a cached token: no extra call) says which org the credentials lead to now. */
+    private static boolean sameOrg(ConnectionService.SyncGate gate, AccessToken session) {
+        return session.orgId() == null || session.orgId().equals(gate.orgId());
+    }
+
+    /**
+     * Another org than the connection last recorded: record it (one slot wins, and drops the links
+     * to the old org's records) and end this turn; the next turn works with the new org's state.
+     */
+    private Uni<Boolean> orgChanged(ConnectionService.SyncGate gate, OrgCredentials org, AccessToken session) {
+        return connections.recordOrg(org.tenantId(), gate.orgId(), session.orgId(), session.instanceUrl())
+                .replaceWith(false);
     }
 
     /** New companies get their Accounts first; if that fails now, their Contacts simply wait. */

@@ -7,7 +7,9 @@ import io.memberpulse.salesforce.secrets.TenantSecretService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -21,13 +23,15 @@ public class ConnectionService {
     private final ConnectionAuditRepository audit;
     private final TenantSecretService secrets;
     private final LoginHosts loginHosts;
+    private final Instance<OrgChangeListener> orgChangeListeners;
 
     ConnectionService(ConnectionRepository connections, ConnectionAuditRepository audit, TenantSecretService secrets,
-            LoginHosts loginHosts) {
+            LoginHosts loginHosts, Instance<OrgChangeListener> orgChangeListeners) {
         this.connections = connections;
         this.audit = audit;
         this.secrets = secrets;
         this.loginHosts = loginHosts;
+        this.orgChangeListeners = orgChangeListeners;
     }
 
     /** The outcome of a PUT: the stored connection and whether it was new. */
@@ -76,9 +80,8 @@ public class ConnectionService {
         SalesforceConnection connection = created ? newConnection(tenantId, actor) : current;
         changes.applyTo(connection);
         if (!created && changes.changesOrg()) {
-            // Another app, host or secret: the old session and refresh token no longer apply.
-            connection.orgId = null;
-            connection.instanceUrl = null;
+            // Another app, host or secret: the old session and refresh token no longer apply. The org
+            // id stays as the last one known, so reaching a different org is noticed (markConnected).
             changeState(connection, ConnectionState.NOT_CONNECTED, "Connection settings changed");
         }
         connection.updatedAt = Instant.now();
@@ -97,7 +100,8 @@ public class ConnectionService {
     }
 
     /** Whether the sync may call Salesforce for the tenant now, and if not, why. */
-    public record SyncGate(boolean connectionExists, boolean autoSync, ConnectionState state, Instant pausedUntil) {
+    public record SyncGate(boolean connectionExists, boolean autoSync, ConnectionState state, Instant pausedUntil,
+            String orgId) {
 
         public boolean open(Instant now) {
             return connectionExists && autoSync && state != ConnectionState.RECONNECT_NEEDED
@@ -108,8 +112,8 @@ public class ConnectionService {
     @WithSession
     public Uni<SyncGate> syncGate(String tenantId) {
         return connections.findById(tenantId)
-                .map(c -> c == null ? new SyncGate(false, false, ConnectionState.NOT_CONNECTED, null)
-                        : new SyncGate(true, c.autoSync, c.state, c.pausedUntil));
+                .map(c -> c == null ? new SyncGate(false, false, ConnectionState.NOT_CONNECTED, null, null)
+                        : new SyncGate(true, c.autoSync, c.state, c.pausedUntil, c.orgId));
     }
 
     /** Stops the tenant's Salesforce calls until then (REQUEST_LIMIT_EXCEEDED, API budget spent). */
@@ -125,12 +129,47 @@ public class ConnectionService {
         Log.warnf("Salesforce calls of tenant %s paused until %s: %s", connection.tenantId, until, reason);
     }
 
-    /** A session was obtained: remember which org the tenant is connected to. */
+    /**
+     * A session was obtained: remember which org the tenant is connected to. If that is another org
+     * than before, every feature forgets what it knew of the old one first.
+     */
     @WithTransaction
     public Uni<Void> markConnected(String tenantId, String orgId, String instanceUrl) {
         return connections.findById(tenantId)
+                .onItem().ifNotNull().call(connection -> forgetOldOrg(connection, orgId))
                 .onItem().ifNotNull().invoke(connection -> connected(connection, orgId, instanceUrl))
                 .replaceWithVoid();
+    }
+
+    /**
+     * The sync found the tenant's credentials lead to {@code orgId}. Compare-and-set against the org
+     * the caller last saw, so that of several replicas or slots noticing a change at once exactly
+     * one records it and tells the listeners.
+     */
+    @WithTransaction
+    public Uni<Void> recordOrg(String tenantId, String expectedOrgId, String orgId, String instanceUrl) {
+        Uni<Integer> updated = expectedOrgId == null
+                ? connections.update("orgId = ?1, instanceUrl = ?2 where tenantId = ?3 and orgId is null",
+                        orgId, instanceUrl, tenantId)
+                : connections.update("orgId = ?1, instanceUrl = ?2 where tenantId = ?3 and orgId = ?4",
+                        orgId, instanceUrl, tenantId, expectedOrgId);
+        return updated
+                .chain(count -> count == 1 && expectedOrgId != null ? orgChanged(tenantId)
+                        : Uni.createFrom().voidItem());
+    }
+
+    /** Tells every {@link OrgChangeListener} that the tenant's org changed or went away. */
+    public Uni<Void> orgChanged(String tenantId) {
+        return Multi.createFrom().iterable(orgChangeListeners)
+                .onItem().transformToUniAndConcatenate(listener -> listener.orgChanged(tenantId))
+                .collect().last()
+                .invoke(() -> Log.infof("Tenant %s: records of its previous Salesforce org forgotten", tenantId))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> forgetOldOrg(SalesforceConnection connection, String orgId) {
+        boolean changed = connection.orgId != null && orgId != null && !connection.orgId.equals(orgId);
+        return changed ? orgChanged(connection.tenantId) : Uni.createFrom().voidItem();
     }
 
     /** Salesforce rejected the tenant's credentials: nothing works until an admin reconnects. */
@@ -148,6 +187,7 @@ public class ConnectionService {
             String actor) {
         return connections.findById(tenantId)
                 .onItem().ifNull().failWith(() -> notFound(tenantId))
+                .call(connection -> forgetOldOrg(connection, orgId))
                 .invoke(connection -> connected(connection, orgId, instanceUrl))
                 .call(() -> secrets.store(tenantId, SecretName.REFRESH_TOKEN, refreshToken))
                 .call(() -> audit.record(tenantId, ConnectionAudit.Action.UPDATED, actor, List.of("authorization")))

@@ -32,7 +32,8 @@ public class DisconnectService {
         return credentials.of(tenantId)
                 .onFailure(DisconnectService::isNotConnected).recoverWithNull()
                 .call(this::revoke)
-                .chain(() -> connections.delete(tenantId, actor));
+                .chain(() -> connections.delete(tenantId, actor))
+                .call(() -> connections.orgChanged(tenantId));
     }
 
     private Uni<Void> revoke(OrgCredentials org) {

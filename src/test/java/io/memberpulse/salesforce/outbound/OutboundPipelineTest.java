@@ -152,6 +152,28 @@ class OutboundPipelineTest {
         assertThat(emulator.callLog().count("collections.upsert")).isZero();
     }
 
+    @Test
+    void aConnectionToAnotherOrgSendsEverythingAgainThere() {
+        String data = "{\"lastName\":\"Moved\",\"company\":\"Old Co " + tenant.id + "\"}";
+        events.upserted(tenant.member(1), data);
+        awaitAllDone();
+        assertThat(tenant.contacts()).hasSize(1);
+
+        io.memberpulse.salesforce.emulator.EmulatedOrg other = emulator.createOrg("other-" + tenant.id, "other-secret");
+        io.memberpulse.salesforce.support.Api.as(tenant.admin).body(Map.of("environment", "PRODUCTION",
+                "consumerKey", "other-" + tenant.id, "consumerSecret", "other-secret",
+                "myDomainUrl", emulator.baseUrl(), "autoSync", true))
+                .put(io.memberpulse.salesforce.support.Api.connectionPath(tenant.id)).then().statusCode(200);
+        events.upserted(tenant.member(1), data);
+        awaitAllDone();
+
+        // The same values were written to the old org, but the new org had never seen them.
+        assertThat(other.records("Contact")).singleElement().satisfies(contact -> {
+            assertThat(contact.get("LastName")).isEqualTo("Moved");
+            assertThat(other.record((String) contact.get("AccountId")).get("Name")).isEqualTo("Old Co " + tenant.id);
+        });
+    }
+
     private void awaitAllDone() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> tenant.count("select count(*) from member_event where tenant_id = ? and planned_at is null") == 0

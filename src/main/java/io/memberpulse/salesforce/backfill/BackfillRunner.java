@@ -79,6 +79,10 @@ public class BackfillRunner {
                 .onFailure(SalesforceException.CredentialsRejected.class).call(failure -> fail(job, failure))
                 .onFailure(SalesforceException.class).call(failure -> later(job, failure))
                 .onFailure(SalesforceException.class).recoverWithNull()
+                // Not enough settings to connect (e.g. no refresh token yet): wait, do not spin.
+                .onFailure(io.memberpulse.salesforce.problem.ProblemException.class)
+                .call(failure -> later(job, failure))
+                .onFailure(io.memberpulse.salesforce.problem.ProblemException.class).recoverWithNull()
                 .replaceWithVoid();
     }
 

@@ -86,7 +86,11 @@ public class OutboundDispatcher {
         }
         if (!running.add(key)) {
             again.add(key);
-            return;
+            // The loop may have finished between the two lines above: then nobody would see "again".
+            if (!running.add(key)) {
+                return;
+            }
+            again.remove(key);
         }
         Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);

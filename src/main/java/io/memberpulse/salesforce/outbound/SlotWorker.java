@@ -79,7 +79,14 @@ class SlotWorker {
         return credentials.of(tenantId)
                 .chain(org -> salesforce.session(org)
                         .chain(session -> sameOrg(gate, session) ? work(org, holder)
+                                : gate.orgId() == null ? firstOrg(org, session, holder)
                                 : orgChanged(gate, org, session)));
+    }
+
+    /** The first org a tenant's sync meets is simply recorded; there is nothing of an older one to forget. */
+    private Uni<Boolean> firstOrg(OrgCredentials org, AccessToken session, String holder) {
+        return connections.recordOrg(org.tenantId(), null, session.orgId(), session.instanceUrl())
+                .chain(() -> work(org, holder));
     }
 
     private Uni<Boolean> work(OrgCredentials org, String holder) {

@@ -62,7 +62,16 @@ public class SalesforceTokens {
         Slot slot = slots.compute(credentials.tenantId(), (tenant, existing) ->
                 existing != null && existing.usable(credentials.fingerprint(), clock.instant()) ? existing
                         : newSlot(credentials));
-        return slot.token;
+        return onCallersContext(slot.token);
+    }
+
+    /**
+     * A shared token request completes on the context of whoever started it; every other caller
+     * must resume on its own Vert.x context, where its Hibernate Reactive session lives.
+     */
+    private static Uni<AccessToken> onCallersContext(Uni<AccessToken> shared) {
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        return context == null ? shared : shared.emitOn(command -> context.runOnContext(ignored -> command.run()));
     }
 
     /** Drops the tenant's token if it is still the one that Salesforce just called invalid. */

@@ -29,7 +29,8 @@ public class BackfillQueue {
     }
 
     public Uni<Void> enqueue(String tenantId, long jobId, Instant asOf, List<MemberSnapshot> members) {
-        return pool.withTransaction(connection -> registerCompanies(connection, tenantId, members)
+        return pool.withTransaction(connection -> OutboxRepository.lockTenant(connection, tenantId)
+                .chain(() -> registerCompanies(connection, tenantId, members))
                 .chain(() -> insert(connection, tenantId, jobId, asOf, members))
                 .chain(() -> connection.preparedQuery("select pg_notify('" + OutboundChannels.OUTBOX + "', $1)")
                         .execute(Tuple.of(tenantId)))

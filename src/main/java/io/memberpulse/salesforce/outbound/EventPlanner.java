@@ -43,7 +43,8 @@ class EventPlanner {
 
     private Uni<Integer> plan(SqlConnection connection, String tenantId, ContactMapping mapping) {
         PlanningRound round = new PlanningRound(tenantId, mapping);
-        return repository.lockUnplannedEvents(connection, tenantId, config.planBatchSize())
+        return OutboxRepository.lockTenant(connection, tenantId)
+                .chain(() -> repository.lockUnplannedEvents(connection, tenantId, config.planBatchSize()))
                 .invoke(round::fold)
                 .chain(() -> round.eventIds.isEmpty() ? Uni.createFrom().item(0) : write(connection, round));
     }

@@ -54,9 +54,7 @@ class OutboxRepository {
      * the tenant's claims so each sees what the previous one took.
      */
     Uni<List<ClaimedItem>> claim(String tenantId, int limit, Duration claimTimeout, int maxPriority) {
-        return pool.withTransaction(connection -> connection.preparedQuery(
-                "select pg_advisory_xact_lock(hashtext('outbox:' || $1))")
-                .execute(Tuple.of(tenantId))
+        return pool.withTransaction(connection -> lockTenant(connection, tenantId)
                 .chain(() -> connection.preparedQuery("with picked as (select o.id from outbox_item o "
                         + "left join account_link a on a.tenant_id = o.tenant_id and a.name_key = o.company_key "
                         + "where o.tenant_id = $1 and o.status = 'PENDING' "
@@ -75,6 +73,17 @@ class OutboxRepository {
                         + "o.backfill_job_id")
                         .execute(Tuple.of(tenantId, limit, (double) claimTimeout.toSeconds(), maxPriority))))
                 .map(OutboxRepository::claimed);
+    }
+
+    /**
+     * Serialises the transactions that create or reopen a tenant's pending items (claims, planning,
+     * backfill queuing, outcome recording) until commit, so "one pending item per member" never
+     * meets a concurrent insert halfway through. Always taken first in those transactions.
+     */
+    static Uni<Void> lockTenant(SqlConnection connection, String tenantId) {
+        return connection.preparedQuery("select pg_advisory_xact_lock(hashtext('outbox:' || $1))")
+                .execute(Tuple.of(tenantId))
+                .replaceWithVoid();
     }
 
     /** Tenants with work due: unplanned events, or pending items whose time has come. */

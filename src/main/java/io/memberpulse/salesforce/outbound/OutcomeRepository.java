@@ -28,7 +28,8 @@ class OutcomeRepository {
     }
 
     Uni<Void> record(String tenantId, List<ItemOutcome> outcomes) {
-        return outbox.pool().withTransaction(connection -> closeDone(connection, tenantId, outcomes)
+        return outbox.pool().withTransaction(connection -> OutboxRepository.lockTenant(connection, tenantId)
+                .chain(() -> closeDone(connection, tenantId, outcomes))
                 .chain(() -> link(connection, tenantId, of(outcomes, ItemOutcome.Kind.DONE)))
                 .chain(() -> fail(connection, of(outcomes, ItemOutcome.Kind.FAILED)))
                 .chain(() -> requeue(connection, of(outcomes, ItemOutcome.Kind.RETRY), true))

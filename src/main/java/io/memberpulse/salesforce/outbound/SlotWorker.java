@@ -77,10 +77,33 @@ class SlotWorker {
 
     private Uni<Boolean> prepare(ConnectionService.SyncGate gate, String tenantId, String holder) {
         return credentials.of(tenantId)
-                .chain(org -> salesforce.session(org)
-                        .chain(session -> sameOrg(gate, session) ? work(org, holder)
-                                : gate.orgId() == null ? firstOrg(org, session, holder)
-                                : orgChanged(gate, org, session)));
+                .chain(org -> session(org)
+                        .chain(session -> session == null ? Uni.createFrom().item(false)
+                                : withSession(gate, org, session, holder)));
+    }
+
+    private Uni<Boolean> withSession(ConnectionService.SyncGate gate, OrgCredentials org, AccessToken session,
+            String holder) {
+        if (sameOrg(gate, session)) {
+            return work(org, holder);
+        }
+        return gate.orgId() == null ? firstOrg(org, session, holder) : orgChanged(gate, org, session);
+    }
+
+    /**
+     * A session, or null when none can be had now: rejected credentials mark the tenant as needing
+     * to reconnect (its gate closes); anything else waits for the next turn. Nothing is claimed yet.
+     */
+    private Uni<AccessToken> session(OrgCredentials org) {
+        return salesforce.session(org)
+                .onFailure(SalesforceException.CredentialsRejected.class)
+                .call(rejected -> connections.markReconnectNeeded(org.tenantId(),
+                        ((SalesforceException) rejected).adminHint()))
+                .onFailure(SalesforceException.class)
+                .invoke(failure -> Log.warnf("Tenant %s: no Salesforce session (%s); work waits", org.tenantId(),
+                        ((SalesforceException) failure).errorCode()))
+                .onFailure(SalesforceException.class)
+                .recoverWithNull();
     }
 
     /** The first org a tenant's sync meets is simply recorded; there is nothing of an older one to forget. */

@@ -119,14 +119,9 @@ public class ConnectionService {
     /** Stops the tenant's Salesforce calls until then (REQUEST_LIMIT_EXCEEDED, API budget spent). */
     @WithTransaction
     public Uni<Void> pauseUntil(String tenantId, Instant until, String reason) {
-        return connections.findById(tenantId)
-                .onItem().ifNotNull().invoke(connection -> pause(connection, until, reason))
+        return connections.update("pausedUntil = ?1 where tenantId = ?2", until, tenantId)
+                .invoke(() -> Log.warnf("Salesforce calls of tenant %s paused until %s: %s", tenantId, until, reason))
                 .replaceWithVoid();
-    }
-
-    private static void pause(SalesforceConnection connection, Instant until, String reason) {
-        connection.pausedUntil = until;
-        Log.warnf("Salesforce calls of tenant %s paused until %s: %s", connection.tenantId, until, reason);
     }
 
     /**
@@ -172,12 +167,15 @@ public class ConnectionService {
         return changed ? orgChanged(connection.tenantId) : Uni.createFrom().voidItem();
     }
 
-    /** Salesforce rejected the tenant's credentials: nothing works until an admin reconnects. */
+    /**
+     * Salesforce rejected the tenant's credentials: nothing works until an admin reconnects. One
+     * statement, not a versioned entity update: several slots may notice at the same moment.
+     */
     @WithTransaction
     public Uni<Void> markReconnectNeeded(String tenantId, String detail) {
-        return connections.findById(tenantId)
-                .onItem().ifNotNull().invoke(connection -> changeState(connection, ConnectionState.RECONNECT_NEEDED,
-                        detail))
+        return connections.update("state = ?1, stateDetail = ?2, stateChangedAt = ?3 where tenantId = ?4 "
+                + "and (state <> ?1 or stateDetail is null or stateDetail <> ?2)",
+                ConnectionState.RECONNECT_NEEDED, detail, Instant.now(), tenantId)
                 .replaceWithVoid();
     }
 

@@ -95,6 +95,22 @@ class OutboundFaultsTest {
     }
 
     @Test
+    void rejectedCredentialsMarkTheTenantForReconnectingAndKeepItsWork() {
+        io.memberpulse.salesforce.support.Api.as(tenant.admin).body(Map.of("environment", "PRODUCTION",
+                "consumerKey", SalesforceEmulator.DEFAULT_CLIENT_ID, "consumerSecret", "no-longer-the-secret",
+                "myDomainUrl", emulator.baseUrl(), "autoSync", true))
+                .put(io.memberpulse.salesforce.support.Api.connectionPath(tenant.id)).then().statusCode(200);
+        events.upserted(tenant.member(1), "{\"lastName\":\"Waiting\"}");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> tenant.count("select count(*) from salesforce_connection where tenant_id = ? "
+                        + "and state = 'RECONNECT_NEEDED'") == 1);
+        assertThat(tenant.count("select count(*) from outbox_item where tenant_id = ? and status = 'PENDING'"))
+                .isEqualTo(1);
+        assertThat(tenant.contacts()).isEmpty();
+    }
+
+    @Test
     void memberDeletedClearsTheStatusOnlyWhenTheTenantAsksForIt() {
         events.upserted(tenant.member(1), "{\"lastName\":\"Kept\",\"membershipStatus\":\"active\"}");
         events.upserted(tenant.member(2), "{\"lastName\":\"Cleared\",\"membershipStatus\":\"active\"}");

@@ -5,8 +5,10 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -14,7 +16,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Keeps every caller inside its own tenant: on any path with a {@code {tenantId}}, the token's
  * {@code tenant_id} claim must equal it (platform admins excepted). Runs before the resource
- * method, so a foreign tenant's data is never even looked up.
+ * method, so a foreign tenant's data is never even looked up. Methods marked {@code @PermitAll}
+ * (the Outbound Message endpoint Salesforce calls) authenticate their callers themselves.
  */
 public class TenantAccessFilter {
 
@@ -25,14 +28,18 @@ public class TenantAccessFilter {
     CurrentIdentityAssociation identities;
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
-    public Uni<Void> requireOwnTenant(UriInfo uri) {
+    public Uni<Void> requireOwnTenant(UriInfo uri, ResourceInfo resource) {
         String tenantId = uri.getPathParameters().getFirst("tenantId");
-        if (tenantId == null) {
+        if (tenantId == null || isPublic(resource)) {
             return Uni.createFrom().voidItem();
         }
         return identities.getDeferredIdentity()
                 .invoke(identity -> check(identity, tenantId))
                 .replaceWithVoid();
+    }
+
+    private static boolean isPublic(ResourceInfo resource) {
+        return resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(PermitAll.class);
     }
 
     private static void check(SecurityIdentity identity, String tenantId) {

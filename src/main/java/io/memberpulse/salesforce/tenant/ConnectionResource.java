@@ -1,5 +1,6 @@
 package io.memberpulse.salesforce.tenant;
 
+import io.memberpulse.salesforce.inbound.OutboundMessageSecrets;
 import io.memberpulse.salesforce.problem.Problem;
 import io.memberpulse.salesforce.security.Roles;
 import io.memberpulse.salesforce.security.TenantClaims;
@@ -43,22 +44,35 @@ public class ConnectionResource {
     private final ConnectionTestService tester;
     private final DisconnectService disconnector;
     private final SecurityIdentity identity;
+    private final OutboundMessageSecrets outboundMessages;
 
     ConnectionResource(ConnectionService service, ConnectionTestService tester, DisconnectService disconnector,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, OutboundMessageSecrets outboundMessages) {
         this.service = service;
         this.tester = tester;
         this.disconnector = disconnector;
         this.identity = identity;
+        this.outboundMessages = outboundMessages;
     }
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.VIEWER, Roles.PLATFORM_ADMIN })
     @Operation(summary = "Read the connection settings", description = "The consumer secret is never returned; "
-            + "`consumerSecretSet` and `consumerSecretLast4` describe it.")
+            + "`consumerSecretSet` and `consumerSecretLast4` describe it. Admins also get `outboundMessageUrl`, "
+            + "the Outbound Message endpoint URL (with its secret) to paste into Salesforce.")
     @APIResponse(responseCode = "200", description = "The connection")
-    public Uni<ConnectionView> get(@RestPath String tenantId) {
-        return service.get(tenantId);
+    public Uni<ConnectionView> get(@RestPath String tenantId, UriInfo uri) {
+        return service.get(tenantId)
+                .chain(view -> withOutboundMessageUrl(view, uri));
+    }
+
+    /** Only admins see the endpoint URL: it is the credential Salesforce's messages carry. */
+    private Uni<ConnectionView> withOutboundMessageUrl(ConnectionView view, UriInfo uri) {
+        if (!identity.hasRole(Roles.ADMIN) && !identity.hasRole(Roles.PLATFORM_ADMIN)) {
+            return Uni.createFrom().item(view);
+        }
+        return outboundMessages.endpointUrl(view.tenantId(), uri.getBaseUri())
+                .map(view::withOutboundMessageUrl);
     }
 
     @PUT

@@ -223,7 +223,7 @@ public class ConnectionService {
         return new ConnectionView(c.tenantId, c.environment, c.consumerKey, secret != null,
                 secret == null ? null : secret.last4(), c.autoSync, c.myDomainUrl, loginHosts.credentialSource(c),
                 loginHosts.loginUrl(c), c.state, c.stateDetail, c.orgId, c.instanceUrl, c.createdAt, c.createdBy,
-                c.updatedAt, c.updatedBy);
+                c.updatedAt, c.updatedBy, null);
     }
 
     private static SalesforceConnection newConnection(String tenantId, String actor) {

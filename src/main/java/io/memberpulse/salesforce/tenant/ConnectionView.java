@@ -1,5 +1,6 @@
 package io.memberpulse.salesforce.tenant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -32,7 +33,24 @@ public record ConnectionView(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy,
+        @Schema(description = "Admins only: the endpoint URL to paste into a Salesforce Outbound Message "
+                + "(it carries the tenant's endpoint secret); absent for viewers")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String outboundMessageUrl) {
+
+    /** The same view with the Outbound Message endpoint URL, for admins. */
+    public ConnectionView withOutboundMessageUrl(String url) {
+        return new ConnectionView(tenantId, environment, consumerKey, consumerSecretSet, consumerSecretLast4, autoSync,
+                myDomainUrl, credentialSource, loginUrl, state, stateDetail, orgId, instanceUrl, createdAt, createdBy,
+                updatedAt, updatedBy, url);
+    }
+
+    /** Never print the URL's secret, whoever logs a view. */
+    @Override
+    public String toString() {
+        return "ConnectionView[tenantId=" + tenantId + ", state=" + state + ", orgId=" + orgId + "]";
+    }
 
     /** Whose connected app authenticates the tenant. */
     public enum CredentialSource { TENANT, PLATFORM }

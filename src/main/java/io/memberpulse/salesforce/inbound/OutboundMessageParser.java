@@ -1,0 +1,215 @@
+package io.memberpulse.salesforce.inbound;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Reads Salesforce's SOAP 1.1 {@code notifications} envelope (reference §6, sample 15a) by
+ * namespace, so any prefixes work. The parser is hardened: a DOCTYPE is refused outright (which
+ * stops XXE and billion laughs before any entity is declared), external entities, external DTDs and
+ * XInclude are off and secure processing is on. Every refusal is an {@link OutboundMessageRejected}.
+ */
+final class OutboundMessageParser {
+
+    static final String SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/";
+    static final String OUTBOUND_NS = "http://soap.sforce.com/2005/09/outbound";
+    static final String SOBJECT_NS = "urn:sobject.enterprise.soap.sforce.com";
+    static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
+    /** The WSDL's {@code maxOccurs} for {@code Notification}. */
+    static final int MAX_NOTIFICATIONS = 100;
+    /** Synced sObject types and the key prefix of their record ids. */
+    private static final Map<String, String> KEY_PREFIXES = Map.of("Contact", "003", "Lead", "00Q");
+    private static final Pattern SALESFORCE_ID = Pattern.compile("[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?");
+
+    private OutboundMessageParser() {
+    }
+
+    static OutboundMessage parse(byte[] body) {
+        Element notifications = notificationsOf(read(body));
+        String orgId = idText(required(notifications, OUTBOUND_NS, "OrganizationId"), "OrganizationId");
+        Element action = first(notifications, OUTBOUND_NS, "ActionId");
+        String actionId = action == null ? null : idText(action, "ActionId");
+        List<Element> elements = children(notifications, OUTBOUND_NS, "Notification");
+        if (elements.isEmpty()) {
+            throw new OutboundMessageRejected("The message holds no Notification");
+        }
+        if (elements.size() > MAX_NOTIFICATIONS) {
+            throw new OutboundMessageRejected("A message carries at most " + MAX_NOTIFICATIONS
+                    + " notifications; this one has " + elements.size());
+        }
+        Map<String, OutboundMessage.Notification> byId = new LinkedHashMap<>();
+        for (Element element : elements) {
+            OutboundMessage.Notification notification = notification(element);
+            byId.putIfAbsent(notification.id(), notification);
+        }
+        return new OutboundMessage(orgId, actionId, List.copyOf(byId.values()));
+    }
+
+    private static Document read(byte[] body) {
+        try {
+            DocumentBuilder builder = FACTORY.newDocumentBuilder();
+            builder.setErrorHandler(RETHROW);
+            builder.setEntityResolver((publicId, systemId) -> {
+                throw new SAXException("external entities are not allowed");
+            });
+            return builder.parse(new InputSource(new ByteArrayInputStream(body)));
+        } catch (SAXParseException e) {
+            throw notWellFormed(e);
+        } catch (SAXException | IOException e) {
+            throw new OutboundMessageRejected("The body is not well-formed XML");
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("XML parser lacks a required security feature", e);
+        }
+    }
+
+    private static OutboundMessageRejected notWellFormed(SAXParseException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("DOCTYPE")) {
+            return new OutboundMessageRejected("DTDs are not allowed: the body has a DOCTYPE declaration");
+        }
+        if (message.contains("entity") || message.contains("Entity")) {
+            return new OutboundMessageRejected("Entity declarations and references are not allowed");
+        }
+        return new OutboundMessageRejected("The body is not well-formed XML (line " + e.getLineNumber()
+                + ", column " + e.getColumnNumber() + ")");
+    }
+
+    private static Element notificationsOf(Document document) {
+        Element envelope = document.getDocumentElement();
+        if (!is(envelope, SOAP_NS, "Envelope")) {
+            throw new OutboundMessageRejected("Not a SOAP 1.1 envelope: the root element is "
+                    + describe(envelope));
+        }
+        Element body = required(envelope, SOAP_NS, "Body");
+        Element notifications = first(body, OUTBOUND_NS, "notifications");
+        if (notifications == null) {
+            throw new OutboundMessageRejected("The SOAP body holds no notifications element of namespace "
+                    + OUTBOUND_NS);
+        }
+        return notifications;
+    }
+
+    private static OutboundMessage.Notification notification(Element element) {
+        String id = idText(required(element, OUTBOUND_NS, "Id"), "Notification Id");
+        Element sObject = required(element, OUTBOUND_NS, "sObject");
+        String type = objectType(sObject);
+        String recordId = idText(required(sObject, SOBJECT_NS, "Id"), type + " Id");
+        if (!recordId.startsWith(KEY_PREFIXES.get(type))) {
+            throw new OutboundMessageRejected("Notification " + id + ": " + recordId + " is not a " + type + " id");
+        }
+        return new OutboundMessage.Notification(id, type, recordId);
+    }
+
+    /** {@code xsi:type="sf:Contact"}: the prefix, whatever it is, must name the enterprise sObject namespace. */
+    private static String objectType(Element sObject) {
+        String declared = sObject.getAttributeNS(XSI_NS, "type").trim();
+        int colon = declared.indexOf(':');
+        String local = colon < 0 ? declared : declared.substring(colon + 1);
+        String namespace = sObject.lookupNamespaceURI(colon < 0 ? null : declared.substring(0, colon));
+        if (!KEY_PREFIXES.containsKey(local) || (colon >= 0 && !SOBJECT_NS.equals(namespace))) {
+            throw new OutboundMessageRejected("sObject type '" + clip(declared)
+                    + "' is not synced; Outbound Messages must be on Contact or Lead");
+        }
+        return local;
+    }
+
+    private static String idText(Element element, String what) {
+        String text = element.getTextContent().trim();
+        if (!SALESFORCE_ID.matcher(text).matches()) {
+            throw new OutboundMessageRejected(what + " is not a 15 or 18 character Salesforce id");
+        }
+        return text;
+    }
+
+    private static Element required(Element parent, String namespace, String name) {
+        Element child = first(parent, namespace, name);
+        if (child == null) {
+            throw new OutboundMessageRejected(describe(parent) + " lacks the element " + name);
+        }
+        return child;
+    }
+
+    private static Element first(Element parent, String namespace, String name) {
+        List<Element> found = children(parent, namespace, name);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static List<Element> children(Element parent, String namespace, String name) {
+        List<Element> found = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element && is((Element) node, namespace, name)) {
+                found.add((Element) node);
+            }
+        }
+        return found;
+    }
+
+    private static boolean is(Element element, String namespace, String name) {
+        return name.equals(element.getLocalName()) && namespace.equals(element.getNamespaceURI());
+    }
+
+    private static String describe(Element element) {
+        String namespace = element.getNamespaceURI();
+        return clip((namespace == null ? "" : "{" + namespace + "}") + element.getLocalName());
+    }
+
+    /** Names echoed in a fault stay short. */
+    private static String clip(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 120) + "...";
+    }
+
+    private static final ErrorHandler RETHROW = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+            // Warnings do not make the message unacceptable.
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
+
+    private static final DocumentBuilderFactory FACTORY = hardenedFactory();
+
+    /** The JDK's own parser (not whatever the classpath offers), so every feature below is understood. */
+    private static DocumentBuilderFactory hardenedFactory() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            return factory;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("XML parser lacks a required security feature", e);
+        }
+    }
+}

@@ -83,7 +83,7 @@ final class OutboundMessageParser {
         if (message.contains("DOCTYPE")) {
             return new OutboundMessageRejected("DTDs are not allowed: the body has a DOCTYPE declaration");
         }
-        if (message.contains("entity") || message.contains("Entity")) {
+        if (message.contains("was referenced, but not declared")) {
             return new OutboundMessageRejected("Entity declarations and references are not allowed");
         }
         return new OutboundMessageRejected("The body is not well-formed XML (line " + e.getLineNumber()

@@ -78,7 +78,8 @@ class OutboundMessageReceiver {
 
     private static Uni<OutboundMessage> parseFrom(SalesforceConnection connection, byte[] body) {
         return Uni.createFrom().item(() -> OutboundMessageParser.parse(body))
-                .invoke(message -> requireOrg(connection, message));
+                .invoke(message -> requireOrg(connection, message))
+                .map(message -> new OutboundMessage(connection.orgId, message.actionId(), message.notifications()));
     }
 
     private static void requireOrg(SalesforceConnection connection, OutboundMessage message) {

@@ -53,7 +53,7 @@ class OutboundMessageEndpointTest {
         Response response = post(url, OutboundMessageXml.sample15(orgId));
 
         response.then().statusCode(200).contentType("text/xml");
-        assertThat(response.getContentType()).isEqualTo("text/xml;charset=utf-8");
+        assertThat(response.getContentType()).isEqualTo("text/xml; charset=utf-8");
         assertThat(response.asString()).isEqualTo(SoapResponses.ACK);
         assertThat(stored()).containsExactly(
                 OutboundMessageXml.NOTIFICATION_1 + " Contact " + OutboundMessageXml.CONTACT_1 + " " + orgId,
@@ -181,8 +181,10 @@ class OutboundMessageEndpointTest {
 
     static void assertFault(Response response, String faultString) {
         response.then().statusCode(500).contentType("text/xml");
-        assertThat(response.asString()).contains("<faultcode>soapenv:Client</faultcode>")
-                .contains("<faultstring>" + SoapResponses.escape(faultString));
+        String body = response.asString();
+        assertThat(body).contains("<faultcode>soapenv:Client</faultcode>");
+        assertThat(body.substring(body.indexOf("<faultstring>"), body.indexOf("</faultstring>")))
+                .contains(SoapResponses.escape(faultString));
         assertThat(response.asString()).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<soapenv:Envelope");
     }
 

@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +19,9 @@ import java.util.Map;
 class OutboundMessageApplying {
 
     private final OutboundMessageClaims claims;
-    private final Instance<InboundApplier> applier;
+    private final InboundApplier applier;
 
-    OutboundMessageApplying(OutboundMessageClaims claims, Instance<InboundApplier> applier) {
+    OutboundMessageApplying(OutboundMessageClaims claims, InboundApplier applier) {
         this.claims = claims;
         this.applier = applier;
     }
@@ -65,7 +64,7 @@ class OutboundMessageApplying {
         if (changes.isEmpty()) {
             return Uni.createFrom().item(new InboundApplier.ApplyResult(0, 0, 0, 0));
         }
-        return applier.get().apply(tenantId, changes);
+        return applier.apply(tenantId, changes);
     }
 
     private static String key(ClaimedNotification notification) {

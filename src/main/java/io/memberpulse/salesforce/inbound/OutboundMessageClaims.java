@@ -19,6 +19,9 @@ import java.util.List;
 @ApplicationScoped
 class OutboundMessageClaims {
 
+    /** The sync log's operation for Outbound Message notifications. */
+    static final String SYNC_LOG_OPERATION = "OUTBOUND_MESSAGE";
+
     private static final String CLAIM = "with due as (select id from outbound_message_notification "
             + "where status = 'PENDING' and next_attempt_at <= now() "
             + "and (claimed_until is null or claimed_until < now()) "
@@ -34,9 +37,15 @@ class OutboundMessageClaims {
             + "last_error_code = $3, last_error = $4, attempts = attempts - case when $5 then 0 else 1 end "
             + "where id = any($1) and status = 'PENDING'";
 
-    private static final String FAIL = "update outbound_message_notification "
+    /** Gives up and tells the admin in the sync log, in one statement: one FAILED line per notification. */
+    private static final String FAIL = "with failed as (update outbound_message_notification "
             + "set status = 'FAILED', claimed_until = null, processed_at = now(), last_error_code = $2, "
-            + "last_error = $3 where id = any($1) and status = 'PENDING'";
+            + "last_error = $3 where id = any($1) and status = 'PENDING' "
+            + "returning tenant_id, record_id, attempts) "
+            + "insert into sync_log (tenant_id, member_id, operation, salesforce_id, outcome, error_code, "
+            + "error_message, admin_hint, attempts) "
+            + "select tenant_id, null, '" + SYNC_LOG_OPERATION + "', record_id, 'FAILED', $2, $3, $4, attempts "
+            + "from failed";
 
     private static final String DONE = "update outbound_message_notification "
             + "set status = 'DONE', claimed_until = null, processed_at = now(), last_error_code = null, "
@@ -73,10 +82,13 @@ class OutboundMessageClaims {
                 .replaceWithVoid();
     }
 
-    /** Gives up on the notifications: retrying cannot help (Salesforce refused the query). */
-    Uni<Void> fail(List<Long> ids, String code, String error) {
+    /**
+     * Gives up on the notifications (retrying cannot help, or it did not for too long) and writes
+     * why, with what the admin can do, into the sync log.
+     */
+    Uni<Void> fail(List<Long> ids, String code, String error, String adminHint) {
         return pool.preparedQuery(FAIL)
-                .execute(Tuple.of(ids.toArray(new Long[0]), code, clip(error)))
+                .execute(Tuple.of(ids.toArray(new Long[0]), code, clip(error), clip(adminHint, 1000)))
                 .replaceWithVoid();
     }
 
@@ -114,6 +126,10 @@ class OutboundMessageClaims {
     }
 
     private static String clip(String text) {
-        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
+        return clip(text, 2000);
+    }
+
+    private static String clip(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 }

@@ -47,6 +47,13 @@ public interface OutboundMessageConfig {
     @WithDefault("PT10M")
     Duration maxRetryDelay();
 
+    /**
+     * Attempts (retryable Salesforce failures) before a notification is failed and written to the
+     * sync log; with the default delays about two hours, well inside Salesforce's own 24 hours.
+     */
+    @WithDefault("20")
+    int maxAttempts();
+
     /** How often a tenant that cannot sync now (reconnect needed, auto-sync off, paused) is looked at again. */
     @WithDefault("PT1M")
     Duration blockedRecheck();

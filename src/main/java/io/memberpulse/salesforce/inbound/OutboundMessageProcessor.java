@@ -110,7 +110,8 @@ class OutboundMessageProcessor {
 
     private Uni<Void> held(List<ClaimedNotification> batch, ConnectionService.SyncGate gate) {
         if (!gate.connectionExists()) {
-            return claims.fail(ids(batch), "NO_CONNECTION", "The tenant's Salesforce connection was deleted")
+            return claims.fail(ids(batch), "NO_CONNECTION", "The tenant's Salesforce connection was deleted",
+                    "Reconnect the tenant, then have Salesforce resend the Outbound Messages")
                     .invoke(() -> Log.infof("Tenant %s: %d Outbound Message notifications dropped: no connection",
                             batch.get(0).tenantId(), batch.size()));
         }
@@ -133,10 +134,12 @@ class OutboundMessageProcessor {
         if (failure instanceof SalesforceException.LimitExceeded) {
             return waitFor(batch, detail);
         }
-        if (failure instanceof SalesforceException.Permanent) {
-            return claims.fail(ids(batch), failure.errorCode(), failure.getMessage() + " " + failure.adminHint());
-        }
         int attempts = batch.stream().mapToInt(ClaimedNotification::attempts).max().orElse(1);
+        if (failure instanceof SalesforceException.Permanent || attempts >= config.maxAttempts()) {
+            return claims.fail(ids(batch), failure.errorCode(), "Reading the records of Outbound Message "
+                    + "notifications failed after " + attempts + " attempts: " + failure.getMessage(),
+                    failure.adminHint());
+        }
         return claims.retryLater(ids(batch), backoff(attempts), failure.errorCode(), failure.getMessage(), true);
     }
 

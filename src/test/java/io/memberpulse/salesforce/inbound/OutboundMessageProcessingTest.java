@@ -142,6 +142,24 @@ class OutboundMessageProcessingTest {
         assertThat(rows.deliveries()).hasSize(1);
     }
 
+    @Test
+    void aQuerySalesforceRefusesFailsTheNotificationsIntoTheSyncLog() throws Exception {
+        rows.settings("[{\"memberPulseField\":\"phone\",\"salesforceField\":\"Missing_Field__c\","
+                + "\"rule\":\"FROM_SALESFORCE\"}]", false);
+
+        assertThat(send().await(PATIENCE)).isTrue();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(StoredNotifications.statuses(database, tenant.id))
+                .singleElement().satisfies(status -> assertThat(status).endsWith(" FAILED")));
+
+        assertThat(rows.syncLog()).singleElement().satisfies(line -> {
+            assertThat(line.get("operation")).isEqualTo("OUTBOUND_MESSAGE");
+            assertThat(line.get("outcome")).isEqualTo("FAILED");
+            assertThat(line.get("salesforce_id")).isEqualTo(contactId);
+            assertThat(line.get("error_message")).contains("Missing_Field__c");
+        });
+        assertThat(rows.deliveries()).isEmpty();
+    }
+
     private OutboundDelivery send() {
         return emulator.outboundMessages().send(url, org.orgId(), "Contact",
                 List.of(Map.of("Id", contactId, "LastName", "Lee")), null);

@@ -1,29 +1,18 @@
 package io.memberpulse.salesforce.inbound;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * Reads Salesforce's SOAP 1.1 {@code notifications} envelope (reference §6, sample 15a) by
- * namespace, so any prefixes work. The parser is hardened: a DOCTYPE is refused outright (which
- * stops XXE and billion laughs before any entity is declared), external entities, external DTDs and
- * XInclude are off and secure processing is on. Every refusal is an {@link OutboundMessageRejected}.
+ * namespace, so any prefixes work, from a document {@link HardenedXml} parsed. Every refusal is an
+ * {@link OutboundMessageRejected}.
  */
 final class OutboundMessageParser {
 
@@ -41,7 +30,7 @@ final class OutboundMessageParser {
     }
 
     static OutboundMessage parse(byte[] body) {
-        Element notifications = notificationsOf(read(body));
+        Element notifications = notificationsOf(HardenedXml.read(body));
         String orgId = idText(required(notifications, OUTBOUND_NS, "OrganizationId"), "OrganizationId");
         Element action = first(notifications, OUTBOUND_NS, "ActionId");
         String actionId = action == null ? null : idText(action, "ActionId");
@@ -59,35 +48,6 @@ final class OutboundMessageParser {
             byId.putIfAbsent(notification.id(), notification);
         }
         return new OutboundMessage(orgId, actionId, List.copyOf(byId.values()));
-    }
-
-    private static Document read(byte[] body) {
-        try {
-            DocumentBuilder builder = FACTORY.newDocumentBuilder();
-            builder.setErrorHandler(RETHROW);
-            builder.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entities are not allowed");
-            });
-            return builder.parse(new InputSource(new ByteArrayInputStream(body)));
-        } catch (SAXParseException e) {
-            throw notWellFormed(e);
-        } catch (SAXException | IOException e) {
-            throw new OutboundMessageRejected("The body is not well-formed XML");
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("XML parser lacks a required security feature", e);
-        }
-    }
-
-    private static OutboundMessageRejected notWellFormed(SAXParseException e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("DOCTYPE")) {
-            return new OutboundMessageRejected("DTDs are not allowed: the body has a DOCTYPE declaration");
-        }
-        if (message.contains("was referenced, but not declared")) {
-            return new OutboundMessageRejected("Entity declarations and references are not allowed");
-        }
-        return new OutboundMessageRejected("The body is not well-formed XML (line " + e.getLineNumber()
-                + ", column " + e.getColumnNumber() + ")");
     }
 
     private static Element notificationsOf(Document document) {
@@ -172,44 +132,5 @@ final class OutboundMessageParser {
     /** Names echoed in a fault stay short. */
     private static String clip(String text) {
         return text.length() <= 120 ? text : text.substring(0, 120) + "...";
-    }
-
-    private static final ErrorHandler RETHROW = new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {
-            // Warnings do not make the message unacceptable.
-        }
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-            throw e;
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-            throw e;
-        }
-    };
-
-    private static final DocumentBuilderFactory FACTORY = hardenedFactory();
-
-    /** The JDK's own parser (not whatever the classpath offers), so every feature below is understood. */
-    private static DocumentBuilderFactory hardenedFactory() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            return factory;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("XML parser lacks a required security feature", e);
-        }
     }
 }

@@ -16,6 +16,7 @@ import io.memberpulse.salesforce.emulator.SalesforceEmulator;
 import io.memberpulse.salesforce.emulator.SalesforceEmulatorTestResource;
 import io.memberpulse.salesforce.support.ConnectedTenant;
 import io.memberpulse.salesforce.support.InboundRows;
+import io.memberpulse.salesforce.support.WebhookReceiverResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(SalesforceEmulatorTestResource.class)
+@QuarkusTestResource(WebhookReceiverResource.class)
 class OutboundMessageProcessingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -88,6 +90,10 @@ class OutboundMessageProcessingTest {
         assertThat(body.get("salesforceId").asText()).isEqualTo(contactId);
         assertThat(body.get("fields").toString()).isEqualTo("{\"firstName\":\"Annie\"}");
         assertThat(emulator.callLog().count("queryAll")).isEqualTo(1);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(WebhookReceiverResource.receiver()
+                .delivered(tenant.id)).singleElement()
+                .satisfies(delivered -> assertThat(delivered.get("fields").toString())
+                        .isEqualTo("{\"firstName\":\"Annie\"}")));
         assertThat(emulator.callLog().count("query")).isZero();
 
         // Salesforce delivers at least once: the same message again is acknowledged and changes nothing.

@@ -2,8 +2,8 @@ package io.memberpulse.salesforce.inbound;
 
 import io.memberpulse.salesforce.secrets.SecretName;
 import io.memberpulse.salesforce.secrets.TenantSecretService;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -47,11 +47,12 @@ public class OutboundMessageSecrets {
                 .map(secret -> base + PATH + tenantId + "?" + SECRET_PARAMETER + "=" + secret);
     }
 
-    /** The tenant's endpoint secret, made on first use. */
-    @WithTransaction
+    /** The tenant's endpoint secret, made on first use (only then in a write transaction). */
+    @WithSession
     public Uni<String> secretOf(String tenantId) {
         return secrets.reveal(tenantId, SecretName.OUTBOUND_MESSAGE_SECRET)
-                .chain(found -> found.isPresent() ? Uni.createFrom().item(found.get()) : create(tenantId));
+                .chain(found -> found.isPresent() ? Uni.createFrom().item(found.get())
+                        : Panache.withTransaction(() -> create(tenantId)));
     }
 
     /** Whether {@code offered} is the tenant's secret; false when it has none. */

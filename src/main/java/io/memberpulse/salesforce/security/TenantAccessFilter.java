@@ -39,7 +39,8 @@ public class TenantAccessFilter {
     }
 
     private static boolean isPublic(ResourceInfo resource) {
-        return resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(PermitAll.class);
+        return resource.getResourceMethod() != null
+                && resource.getResourceMethod().isAnnotationPresent(PermitAll.class);
     }
 
     private static void check(SecurityIdentity identity, String tenantId) {

@@ -167,6 +167,20 @@ class OutboundMessageEndpointTest {
         assertThat(stored()).isEmpty();
     }
 
+    @Test
+    void disconnectingFailsWaitingNotificationsAndVoidsTheUrl() {
+        post(url, OutboundMessageXml.sample15(orgId)).then().statusCode(200);
+
+        as(tenant.admin).delete(connectionPath(tenant.id)).then().statusCode(204);
+
+        assertThat(StoredNotifications.statuses(database, tenant.id))
+                .containsExactly(OutboundMessageXml.NOTIFICATION_1 + " FAILED", OutboundMessageXml.NOTIFICATION_2
+                        + " FAILED");
+        assertFault(post(url, OutboundMessageXml.sample15(orgId)), "has no Salesforce connection");
+        tenant.autoSync(false);
+        assertFault(post(url, OutboundMessageXml.sample15(orgId)), "The endpoint secret does not match");
+    }
+
     private List<String[]> notifications(int count) {
         List<String[]> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -93,10 +93,11 @@ class OutboundMessageSecurityTest {
                     .replace("<sf:LastName>JONES</sf:LastName>", "<sf:LastName>&xxe;</sf:LastName>");
             String xxeInId = OutboundMessageXml.sample15("&xxe;")
                     .replace("<soapenv:Envelope", doctype + "<soapenv:Envelope");
+            String withoutDeclaration = OutboundMessageXml.sample15(orgId)
+                    .substring("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".length());
             String parameterEntity = "<!DOCTYPE foo [<!ENTITY % dtd SYSTEM \"" + file.toUri() + "\"> %dtd;]>"
-                    + OutboundMessageXml.sample15(orgId).substring("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".length());
-            String externalDtd = "<!DOCTYPE foo SYSTEM \"" + file.toUri() + "\">"
-                    + OutboundMessageXml.sample15(orgId).substring("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".length());
+                    + withoutDeclaration;
+            String externalDtd = "<!DOCTYPE foo SYSTEM \"" + file.toUri() + "\">" + withoutDeclaration;
 
             for (String payload : List.of(xxe, xxeInId, parameterEntity, externalDtd)) {
                 Response response = post(url, payload);

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SyncLogEntryView(
         long id,
         String memberId,
-        @Schema(description = "The Salesforce operation, e.g. CONTACT_UPSERT")
+        @Schema(description = "What was done: CONTACT_UPSERT (a Contact write), INBOUND_CHANGE (a Salesforce change "
+                + "for a Contact linked to no member), WEBHOOK_DELIVERY (a delivery to MemberPulse core), RECONCILIATION")
         String operation,
         @Schema(description = "The Salesforce record written, when known")
         String salesforceId,

@@ -85,6 +85,10 @@ final class ChangeBatch {
         if (!CONTACT.equals(change.objectType()) || change.kind() == ChangeKind.DELETE) {
             return;
         }
+        if (!loaded.offerUnlinkedContacts() && isReRead(change)) {
+            // Catch-ups re-read every Contact of the org in their window: one line per live change is enough.
+            return;
+        }
         log.add(new InboundEffects.LogEntry(null, recordId, "INBOUND_CHANGE", "SKIPPED",
                 "Salesforce Contact " + recordId + " changed (" + change.kind() + " via " + change.source()
                         + ") but is linked to no member" + (loaded.offerUnlinkedContacts()
@@ -93,6 +97,10 @@ final class ChangeBatch {
             deliveries.add(QueuedDelivery.of(tenantId, change, recordId, null, recordId,
                     QueuedDelivery.UNLINKED_CONTACT, readable(change)));
         }
+    }
+
+    private static boolean isReRead(SalesforceChange change) {
+        return change.source() == ChangeSource.CATCH_UP || change.source() == ChangeSource.RECONCILIATION;
     }
 
     /** Every mapped value Salesforce may send, by MemberPulse field name (no link: nothing to compare). */

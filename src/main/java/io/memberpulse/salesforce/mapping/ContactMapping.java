@@ -6,13 +6,21 @@ import java.util.Optional;
 /**
  * A tenant's complete Contact mapping: which member field lands in which Contact field under which
  * rule, the external id field every upsert uses, the membership status field, the member.deleted
- * policy and the share of the org's daily API limit the sync may use.
+ * policy, the share of the org's daily API limit the sync may use, and whether changes of Contacts
+ * linked to no member are offered to MemberPulse ({@code member.unlinked_contact}).
  */
 public record ContactMapping(String externalIdField, String membershipStatusField,
-        DeletedMemberPolicy deletedMemberPolicy, double apiBudgetShare, List<FieldMapping> fields) {
+        DeletedMemberPolicy deletedMemberPolicy, double apiBudgetShare, List<FieldMapping> fields,
+        boolean offerUnlinkedContacts) {
 
     public ContactMapping {
         fields = List.copyOf(fields);
+    }
+
+    /** A mapping that does not offer changes of Contacts linked to no member (the default). */
+    public ContactMapping(String externalIdField, String membershipStatusField, DeletedMemberPolicy deletedMemberPolicy,
+            double apiBudgetShare, List<FieldMapping> fields) {
+        this(externalIdField, membershipStatusField, deletedMemberPolicy, apiBudgetShare, fields, false);
     }
 
     /** The mapping of DESIGN.md §1, for tenants that never changed it. */

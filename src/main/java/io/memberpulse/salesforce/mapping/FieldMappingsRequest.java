@@ -28,5 +28,9 @@ public record FieldMappingsRequest(
         BigDecimal apiBudgetShare,
 
         @Schema(required = true, description = "Each member field at most once; each Salesforce field at most once")
-        List<FieldMappingItem> fields) {
+        List<FieldMappingItem> fields,
+
+        @Schema(description = "Whether changes of Salesforce Contacts linked to no member are offered to MemberPulse "
+                + "core as member.unlinked_contact webhook deliveries (they are always logged)", defaultValue = "false")
+        Boolean offerUnlinkedContacts) {
 }

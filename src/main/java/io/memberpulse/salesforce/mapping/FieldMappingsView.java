@@ -16,6 +16,9 @@ public record FieldMappingsView(
         String deletedMemberPolicy,
         double apiBudgetShare,
         List<FieldMappingItem> fields,
+        @Schema(description = "Whether changes of Contacts linked to no member reach MemberPulse core as "
+                + "member.unlinked_contact deliveries")
+        boolean offerUnlinkedContacts,
         @Schema(description = "false: the tenant never changed the defaults")
         boolean customized,
         @Schema(description = "When the mapping was last replaced; absent for the defaults")
@@ -38,7 +41,7 @@ public record FieldMappingsView(
     /** The answer to a PUT: what is stored, and whether the org confirmed it. */
     FieldMappingsView checked(OrgCheck check) {
         return new FieldMappingsView(externalIdField, membershipStatusField, deletedMemberPolicy, apiBudgetShare,
-                fields, customized, updatedAt, updatedBy, check.validated(), check.warning());
+                fields, offerUnlinkedContacts, customized, updatedAt, updatedBy, check.validated(), check.warning());
     }
 
     private static FieldMappingsView of(ContactMapping mapping, boolean customized, Instant updatedAt,
@@ -46,7 +49,8 @@ public record FieldMappingsView(
         List<FieldMappingItem> fields = mapping.fields().stream().map(FieldMappingItem::of)
                 .collect(Collectors.toList());
         return new FieldMappingsView(mapping.externalIdField(), mapping.membershipStatusField(),
-                mapping.deletedMemberPolicy().json(), mapping.apiBudgetShare(), fields, customized, updatedAt,
+                mapping.deletedMemberPolicy().json(), mapping.apiBudgetShare(), fields, mapping.offerUnlinkedContacts(),
+                customized, updatedAt,
                 updatedBy, null, null);
     }
 }

@@ -52,7 +52,8 @@ final class MappingRequestValidator {
         DeletedMemberPolicy policy = policy(request.deletedMemberPolicy());
         double share = budgetShare(request.apiBudgetShare());
         List<FieldMapping> fields = fields(request.fields(), externalId, statusField);
-        return new ContactMapping(externalId, statusField, policy, share, fields);
+        return new ContactMapping(externalId, statusField, policy, share, fields,
+                Boolean.TRUE.equals(request.offerUnlinkedContacts()));
     }
 
     private DeletedMemberPolicy policy(String name) {

@@ -71,6 +71,7 @@ public class MappingService {
         row.deletedMemberPolicy = mapping.deletedMemberPolicy();
         row.apiBudgetShare = BigDecimal.valueOf(mapping.apiBudgetShare());
         row.fieldMappings = storedFields.write(mapping.fields());
+        row.offerUnlinkedContacts = mapping.offerUnlinkedContacts();
         row.updatedAt = Instant.now();
         row.updatedBy = actor;
         return settings.persist(row)
@@ -81,7 +82,8 @@ public class MappingService {
 
     private StoredMapping toStored(SyncSettings row) {
         ContactMapping mapping = new ContactMapping(row.externalIdField, row.membershipStatusField,
-                row.deletedMemberPolicy, row.apiBudgetShare.doubleValue(), storedFields.read(row.fieldMappings));
+                row.deletedMemberPolicy, row.apiBudgetShare.doubleValue(), storedFields.read(row.fieldMappings),
+                row.offerUnlinkedContacts);
         return new StoredMapping(mapping, row.updatedAt, row.updatedBy);
     }
 }

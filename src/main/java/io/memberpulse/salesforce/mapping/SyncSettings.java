@@ -42,6 +42,9 @@ public class SyncSettings extends PanacheEntityBase {
     @ColumnTransformer(read = "field_mappings::text", write = "cast(? as text)::jsonb")
     public String fieldMappings;
 
+    @Column(name = "offer_unlinked_contacts", nullable = false)
+    public boolean offerUnlinkedContacts;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

@@ -1,5 +1,6 @@
 package io.memberpulse.salesforce.status;
 
+import io.memberpulse.salesforce.inbound.InboundStatusService;
 import io.memberpulse.salesforce.mapping.MappingService;
 import io.memberpulse.salesforce.outbound.OutboxService;
 import io.memberpulse.salesforce.outbound.OutboxStats;
@@ -26,9 +27,11 @@ public class StatusService {
     private final MappingService mappings;
     private final ApiUsage usage;
     private final SalesforceClient salesforce;
+    private final InboundStatusService inbound;
 
     StatusService(ConnectionService connections, OutboxService outbox, MappingService mappings, ApiUsage usage,
-            SalesforceClient salesforce) {
+            SalesforceClient salesforce, InboundStatusService inbound) {
+        this.inbound = inbound;
         this.connections = connections;
         this.outbox = outbox;
         this.mappings = mappings;
@@ -56,8 +59,10 @@ public class StatusService {
     private Uni<StatusView> withApiUsage(String tenantId, Parts parts, OutboxStats stats) {
         return mappings.contactMapping(tenantId)
                 .map(mapping -> apiUsage(usage.of(tenantId), mapping.apiBudgetShare()))
-                .map(apiUsage -> new StatusView(parts.connection(), pipeline(stats), apiUsage,
-                        StatusSummary.of(parts.connection(), parts.connectionExists(), stats, Instant.now())));
+                .chain(apiUsage -> inbound.status(tenantId)
+                        .map(inboundStatus -> new StatusView(parts.connection(), pipeline(stats), apiUsage,
+                                StatusSummary.of(parts.connection(), parts.connectionExists(), stats, Instant.now()),
+                                inboundStatus)));
     }
 
     private Parts connectionPart(String tenantId, SalesforceConnection c) {

@@ -1,5 +1,6 @@
 package io.memberpulse.salesforce.status;
 
+import io.memberpulse.salesforce.inbound.InboundStatus;
 import io.memberpulse.salesforce.tenant.ConnectionState;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,7 +12,9 @@ public record StatusView(
         Pipeline pipeline,
         ApiUsage apiUsage,
         @Schema(description = "One sentence for the admin: what is going on and what to do")
-        String summary) {
+        String summary,
+        @Schema(description = "Salesforce changes on their way to MemberPulse")
+        InboundStatus inbound) {
 
     /** Whether and how the tenant reaches its org. */
     @Schema(name = "SyncStatusConnection")

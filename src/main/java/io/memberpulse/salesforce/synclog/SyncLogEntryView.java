@@ -7,8 +7,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SyncLogEntry")
 public record SyncLogEntryView(
         long id,
+        @Schema(description = "The member; null for tenant-wide entries and Contacts linked to no member", nullable = true)
         String memberId,
-        @Schema(description = "The Salesforce operation, e.g. CONTACT_UPSERT")
+        @Schema(description = "What was done: CONTACT_UPSERT (a Contact write), INBOUND_CHANGE (a Salesforce change "
+                + "for a Contact linked to no member), WEBHOOK_DELIVERY (a delivery to MemberPulse core), RECONCILIATION")
         String operation,
         @Schema(description = "The Salesforce record written, when known")
         String salesforceId,

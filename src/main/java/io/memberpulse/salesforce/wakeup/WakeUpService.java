@@ -1,6 +1,7 @@
 package io.memberpulse.salesforce.wakeup;
 
 import io.memberpulse.salesforce.backfill.BackfillService;
+import io.memberpulse.salesforce.inbound.ReconciliationRunner;
 import io.memberpulse.salesforce.outbound.PipelineWakeUp;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -10,17 +11,20 @@ import java.util.Map;
 
 /**
  * The catch-up after a wake-up: every tenant with waiting member writes or a queued backfill job
- * gets its pipeline woken. The work itself runs after the answer, while the pod stays up.
+ * gets its pipeline woken, and every tenant with auto-sync on is reconciled (Salesforce changes missed
+ * while the pod was down are applied). The work itself runs after the answer, while the pod stays up.
  */
 @ApplicationScoped
 public class WakeUpService {
 
     private final PipelineWakeUp pipeline;
     private final BackfillService backfills;
+    private final ReconciliationRunner reconciliations;
 
-    WakeUpService(PipelineWakeUp pipeline, BackfillService backfills) {
+    WakeUpService(PipelineWakeUp pipeline, BackfillService backfills, ReconciliationRunner reconciliations) {
         this.pipeline = pipeline;
         this.backfills = backfills;
+        this.reconciliations = reconciliations;
     }
 
     public Uni<WakeUpView> wakeUp() {
@@ -29,7 +33,7 @@ public class WakeUpService {
                         .map(queued -> merged(waiting, queued)))
                 .invoke(waiting -> pipeline.wake(waiting.keySet()))
                 .map(waiting -> new WakeUpView(waiting.size(),
-                        waiting.values().stream().mapToLong(Long::longValue).sum()))
+                        waiting.values().stream().mapToLong(Long::longValue).sum(), reconciliations.startAll()))
                 .invoke(view -> Log.infof("Wake-up: %d tenants woken, %d member writes waiting", view.tenantsWoken(),
                         view.pending()));
     }

@@ -9,5 +9,8 @@ public record WakeUpView(
         int tenantsWoken,
         @Schema(description = "Member writes waiting: unplanned member events, pending outbox items and members "
                 + "of queued backfill jobs", example = "120")
-        long pending) {
+        long pending,
+        @Schema(description = "Whether a reconciliation of every tenant with auto-sync on was started (false: one "
+                + "is already running on this replica)")
+        boolean reconciliationStarted) {
 }

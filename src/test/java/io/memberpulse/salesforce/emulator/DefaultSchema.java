@@ -98,6 +98,7 @@ public final class DefaultSchema {
                 .field(Field.bool("IsConverted").withLabel("Converted").readOnly())
                 .field(Field.reference("ConvertedContactId", "ConvertedContact", "Contact").readOnly())
                 .field(Field.reference("ConvertedAccountId", "ConvertedAccount", "Account").readOnly())
+                .field(Field.reference("MasterRecordId", "MasterRecord", "Lead").readOnly())
                 .field(Field.date("ConvertedDate").readOnly())
                 .require("LastName", "Company");
         owner(t);

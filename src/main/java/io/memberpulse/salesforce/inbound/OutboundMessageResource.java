@@ -1,5 +1,6 @@
 package io.memberpulse.salesforce.inbound;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.VertxException;
@@ -30,9 +31,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class OutboundMessageResource {
 
     private final OutboundMessageReceiver receiver;
+    private final MeterRegistry metrics;
 
-    OutboundMessageResource(OutboundMessageReceiver receiver) {
+    OutboundMessageResource(OutboundMessageReceiver receiver, MeterRegistry metrics) {
         this.receiver = receiver;
+        this.metrics = metrics;
     }
 
     @POST
@@ -50,19 +53,27 @@ public class OutboundMessageResource {
     public Uni<Response> receive(@RestPath String tenantId, @RestQuery String secret,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         return receiver.receive(tenantId, secret, contentType, body == null ? new byte[0] : body)
+                .invoke(received -> count("acknowledged"))
                 .map(received -> SoapResponses.ack())
                 .onFailure(OutboundMessageRejected.class).recoverWithItem(this::rejected)
                 .onFailure(OutboundMessageResource::isDatabaseFailure).recoverWithItem(this::notStored);
     }
 
     private Response rejected(Throwable failure) {
+        count("refused");
         Log.warnf("Outbound Message refused: %s", failure.getMessage());
         return SoapResponses.clientFault(failure.getMessage());
     }
 
     private Response notStored(Throwable failure) {
+        count("not_stored");
         Log.errorf(failure, "Outbound Message could not be stored");
         return SoapResponses.serverFault("The notifications could not be stored; Salesforce will send them again");
+    }
+
+    /** Messages by outcome, for alerts on a misconfigured org (many refusals) or a sick database. */
+    private void count(String outcome) {
+        metrics.counter("memberpulse.inbound.outbound_messages", "outcome", outcome).increment();
     }
 
     /** What the database clients fail with when PostgreSQL is unreachable or refuses the statement. */

@@ -161,6 +161,9 @@ class OutboundMessageSecurityTest {
 
         assertThat(lines).anyMatch(line -> line.contains("Outbound Message"));
         assertThat(lines).noneMatch(line -> line.contains(secret) || line.contains(secret.substring(1)));
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("memberpulse_inbound_outbound_messages_total{outcome=\"acknowledged\"")
+                .contains("memberpulse_inbound_outbound_messages_total{outcome=\"refused\"").doesNotContain(secret);
     }
 
     private static String secretOf(String url) {

@@ -7,16 +7,20 @@ import io.memberpulse.salesforce.problem.ProblemException;
 import io.memberpulse.salesforce.salesforce.OrgCredentials;
 import io.memberpulse.salesforce.salesforce.SalesforceException;
 import io.memberpulse.salesforce.tenant.ConnectionService;
+import io.memberpulse.salesforce.tenant.ConnectionState;
 import io.memberpulse.salesforce.tenant.TenantCredentials;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -96,14 +100,14 @@ class OutboundMessageProcessor {
     }
 
     private Uni<Found> readAll(TenantWork work) {
-        Map<String, List<String>> idsByType = work.batch().stream()
-                .collect(Collectors.groupingBy(ClaimedNotification::objectType, LinkedHashMap::new,
-                        Collectors.mapping(ClaimedNotification::recordId,
-                                Collectors.collectingAndThen(Collectors.toCollection(
-                                        java.util.LinkedHashSet::new), List::copyOf))));
+        Map<String, Set<String>> idsByType = new LinkedHashMap<>();
+        for (ClaimedNotification notification : work.batch()) {
+            idsByType.computeIfAbsent(notification.objectType(), type -> new LinkedHashSet<>())
+                    .add(notification.recordId());
+        }
         return Multi.createFrom().iterable(idsByType.entrySet())
                 .onItem().transformToUniAndConcatenate(ids -> records.read(work.org(), work.mapping(), ids.getKey(),
-                        ids.getValue()))
+                        List.copyOf(ids.getValue())))
                 .collect().in(HashMap<String, JsonNode>::new, Map::putAll)
                 .map(found -> new Found(work, found));
     }
@@ -116,7 +120,7 @@ class OutboundMessageProcessor {
                             batch.get(0).tenantId(), batch.size()));
         }
         String reason = !gate.autoSync() ? "Auto-sync is off"
-                : gate.state() == io.memberpulse.salesforce.tenant.ConnectionState.RECONNECT_NEEDED
+                : gate.state() == ConnectionState.RECONNECT_NEEDED
                         ? "Salesforce rejected the credentials: waiting for an admin to reconnect"
                         : "Salesforce calls are paused until " + gate.pausedUntil();
         return waitFor(batch, reason);
@@ -148,9 +152,9 @@ class OutboundMessageProcessor {
         return claims.retryLater(ids(batch), config.blockedRecheck(), "WAITING", reason, false);
     }
 
-    private java.time.Duration backoff(int attempts) {
+    private Duration backoff(int attempts) {
         long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
-        java.time.Duration delay = config.retryDelay().multipliedBy(factor);
+        Duration delay = config.retryDelay().multipliedBy(factor);
         return delay.compareTo(config.maxRetryDelay()) > 0 ? config.maxRetryDelay() : delay;
     }
 

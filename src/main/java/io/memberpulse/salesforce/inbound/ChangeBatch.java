@@ -43,7 +43,9 @@ final class ChangeBatch {
 
     private void decide(SalesforceChange change, String recordId) {
         InboundLink link = loaded.links().get(recordId);
-        if (link == null || link.deleted) {
+        if ((link == null || link.deleted) && change.kind() == ChangeKind.UNDELETE && externalId(change) != null) {
+            restored(change, recordId);
+        } else if (link == null || link.deleted) {
             unlinkedRecord(change, recordId);
         } else if (change.kind() == ChangeKind.DELETE) {
             deleted(change, recordId, link);
@@ -78,6 +80,27 @@ final class ChangeBatch {
         }
         loaded.links().remove(recordId);
         loaded.links().put("#" + link.memberId, link);
+    }
+
+    /**
+     * A restored record names its member by the external id every write of ours set: the link comes
+     * back ({@code member.relinked}) with the record's values, decided like any full-record change.
+     */
+    private void restored(SalesforceChange change, String recordId) {
+        InboundLink link = new InboundLink(externalId(change), recordId, QueuedDelivery.JSON.createObjectNode(),
+                QueuedDelivery.JSON.createObjectNode());
+        link.relinked = true;
+        // Deleted earlier in this batch: the restore wins, the link is kept rather than deleted.
+        loaded.links().remove("#" + link.memberId);
+        loaded.links().put(recordId, link);
+        FieldDecision.Decided decided = FieldDecision.decide(mapping, link, change);
+        deliveries.add(QueuedDelivery.of(tenantId, change, recordId, link.memberId, recordId,
+                QueuedDelivery.RELINKED, decided.fields()));
+    }
+
+    private String externalId(SalesforceChange change) {
+        String value = change.values().path(mapping.externalIdField()).asText("");
+        return value.isBlank() ? null : value;
     }
 
     /** A Contact linked to no member: logged, and offered to MemberPulse only when the tenant opted in. */

@@ -40,8 +40,11 @@ class InboundEffects {
             + "as r(\"memberId\" text, \"salesforceId\" text, written jsonb, deleted boolean)), "
             + "gone as (delete from member_link l using r, p where l.tenant_id = p.tenant and l.member_id = r.\"memberId\" "
             + "and r.deleted returning 1) "
-            + "update member_link l set salesforce_id = r.\"salesforceId\", last_written = l.last_written || r.written "
-            + "from r, p where l.tenant_id = p.tenant and l.member_id = r.\"memberId\" and not r.deleted";
+            // an upsert: a restored record brings its link back
+            + "insert into member_link (tenant_id, member_id, salesforce_id, last_written, last_written_at) "
+            + "select p.tenant, r.\"memberId\", r.\"salesforceId\", r.written, now() from r, p where not r.deleted "
+            + "on conflict (tenant_id, member_id) do update set salesforce_id = excluded.salesforce_id, "
+            + "last_written = member_link.last_written || excluded.last_written";
 
     private static final String QUEUE = "insert into webhook_delivery (delivery_id, tenant_id, order_key, member_id, "
             + "salesforce_id, change_type, body, dedupe_key, source, changed_at) select r.\"deliveryId\", ?1, "

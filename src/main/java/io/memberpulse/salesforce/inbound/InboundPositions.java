@@ -42,10 +42,10 @@ public class InboundPositions {
      */
     public Uni<Void> store(String tenantId, String channel, long replayId, Instant commitTimestamp) {
         return tx.execute("insert into inbound_position (tenant_id, channel, replay_id, last_commit_at, updated_at) "
-                + "values (?1, ?2, ?3, cast(cast(?4 as text) as timestamptz), now()) on conflict (tenant_id, channel) do update "
+                + "values (?1, ?2, ?3, cast(?4 as timestamptz), now()) on conflict (tenant_id, channel) do update "
                 + "set replay_id = excluded.replay_id, last_commit_at = coalesce(excluded.last_commit_at, "
                 + "inbound_position.last_commit_at), updated_at = now()",
-                tenantId, channel, replayId, commitTimestamp == null ? null : commitTimestamp.toString())
+                tenantId, channel, replayId, commitTimestamp == null ? null : commitTimestamp.atOffset(java.time.ZoneOffset.UTC))
                 .replaceWithVoid();
     }
 

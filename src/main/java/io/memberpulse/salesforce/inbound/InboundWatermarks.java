@@ -22,9 +22,9 @@ public class InboundWatermarks {
     /** Advances the watermark in the caller's transaction. */
     public Uni<Void> store(String tenantId, String objectType, Instant watermark) {
         return tx.execute("insert into inbound_watermark (tenant_id, object_type, watermark, updated_at) "
-                + "values (?1, ?2, cast(cast(?3 as text) as timestamptz), now()) on conflict (tenant_id, object_type) do update "
+                + "values (?1, ?2, cast(?3 as timestamptz), now()) on conflict (tenant_id, object_type) do update "
                 + "set watermark = greatest(inbound_watermark.watermark, excluded.watermark), updated_at = now()",
-                tenantId, objectType, watermark.toString())
+                tenantId, objectType, watermark.atOffset(java.time.ZoneOffset.UTC))
                 .replaceWithVoid();
     }
 

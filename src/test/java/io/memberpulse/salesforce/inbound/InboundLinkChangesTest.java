@@ -64,6 +64,23 @@ class InboundLinkChangesTest {
     }
 
     @Test
+    void anUndeletedContactIsRelinkedToTheMemberItsExternalIdNames() throws Exception {
+        rows.settings(MAPPING, false);
+        rows.link("m1", LOSER, "{}", "{}");
+        apply(applier, tenantId, List.of(change("Contact", ChangeKind.DELETE, LOSER, T0, null, null, values())));
+        assertThat(rows.link("m1")).isEmpty();
+
+        apply(applier, tenantId, List.of(change("Contact", ChangeKind.UNDELETE, LOSER, T0.plusSeconds(5), null, null,
+                values("MemberPulse_Id__c", "m1", "Phone", "7", "LastName", "Restored"))));
+
+        assertThat(rows.link("m1").get("salesforce_id")).isEqualTo(LOSER);
+        JsonNode body = JSON.readTree(rows.deliveries().get(1).get("body"));
+        assertThat(body.get("changeType").asText()).isEqualTo("member.relinked");
+        assertThat(body.get("memberId").asText()).isEqualTo("m1");
+        assertThat(body.get("fields").toString()).isEqualTo("{\"phone\":\"7\"}");
+    }
+
+    @Test
     void aMergeRepointsTheLinkToTheWinner() throws Exception {
         rows.link("m1", LOSER, "{\"Phone\":\"1\"}", "{}");
 

@@ -35,7 +35,7 @@ final class EventData {
             profile(data, path, errors);
         } else if (type == EventType.MEMBERSHIP_STATUS_CHANGED) {
             status(data, path, errors);
-        } else {
+        } else if (type != null) {
             ActivityData.check(type, data, path, errors);
         }
         if (absent) {

@@ -164,6 +164,27 @@ class TagsPipelineTest {
         assertThat(emulator.callLog().count("query")).isEqualTo(queries);
     }
 
+    @Test
+    void tagSettingsAreValidatedAndCheckedAgainstTheOrg() {
+        as(tenant.admin).get(path()).then().statusCode(200)
+                .body("target", equalTo("PICKLIST")).body("picklistField", equalTo("MemberPulse_Tags__c"))
+                .body("picklistBaseline", equalTo("READ")).body("customized", equalTo(false));
+        as(tenant.admin).body(Map.of("target", "CHECKBOXES", "picklistField", "Tags;__c"))
+                .put(path()).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("target", "picklistField"));
+        as(tenant.admin).body(Map.of("picklistField", "Email"))
+                .put(path()).then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("picklistField"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("must be multipicklist"));
+        as(tenant.admin).body(Map.of("target", "CUSTOM_OBJECT", "objectName", "Nope__c"))
+                .put(path()).then().statusCode(422)
+                .body("errors[0].field", equalTo("objectName"));
+        as(io.memberpulse.salesforce.support.TestTokens.viewer(tenant.id)).body(Map.of())
+                .put(path()).then().statusCode(403);
+        as(io.memberpulse.salesforce.support.TestTokens.viewer(tenant.id)).get(path()).then().statusCode(200)
+                .body("customized", equalTo(false));
+    }
+
     private static OrgSchema schemaWithoutTagField() {
         OrgSchema schema = DefaultSchema.create();
         schema.find("Contact").orElseThrow().removeField("MemberPulse_Tags__c");

@@ -21,15 +21,21 @@ public interface ContactExtras {
     /**
      * Extra Contact values (Salesforce field -> value, JSON null clears) or, when {@code errorCode} is
      * set, the reason the member's Contact write must fail as a whole (with a hint for the admin).
+     * {@code checked}: the values were compared with what Salesforce holds now (read in this batch) and
+     * differ from it, so they are sent even when equal to what the service last wrote.
      */
-    record Extra(ObjectNode values, String errorCode, String message, String hint) {
+    record Extra(ObjectNode values, String errorCode, String message, String hint, boolean checked) {
 
         public static Extra of(ObjectNode values) {
-            return new Extra(values, null, null, null);
+            return new Extra(values, null, null, null, false);
+        }
+
+        public static Extra checked(ObjectNode values) {
+            return new Extra(values, null, null, null, true);
         }
 
         public static Extra refused(String errorCode, String message, String hint) {
-            return new Extra(null, errorCode, message, hint);
+            return new Extra(null, errorCode, message, hint, false);
         }
     }
 }

@@ -68,6 +68,22 @@ class TagsPipelineTest {
     }
 
     @Test
+    void anOwnedTagRemovedInSalesforceIsWrittenAgainWhenMemberPulseSetsIt() {
+        String member = tenant.member(7);
+        events.upserted(member, "{\"lastName\":\"Back\",\"membershipStatus\":\"active\"}");
+        awaitQuiet();
+        Map<String, Object> cleared = new java.util.HashMap<>();
+        cleared.put("MemberPulse_Tags__c", null);
+        emulator.defaultOrg().userUpdate("Contact", tenant.contact(member).id(), cleared);
+
+        events.store("membership.status_changed", member, "{\"status\":\"active\"}", Instant.now());
+        awaitQuiet();
+
+        // The new value equals what MemberPulse last wrote, but not what Salesforce holds: the read decides.
+        assertThat(tags(tenant.contact(member))).containsExactly("member-active");
+    }
+
+    @Test
     void statusTagsAreExclusiveAndChangesInOneBatchMakeOneWrite() {
         String member = tenant.member(2);
         events.upserted(member, "{\"lastName\":\"Hopper\"}");

@@ -181,6 +181,20 @@ class TagsPipelineTest {
     }
 
     @Test
+    void backfilledMembersGetTheirStatusTag() {
+        java.util.List<Map<String, Object>> members = IntStream.range(10, 13)
+                .mapToObj(i -> Map.<String, Object>of("memberId", tenant.member(i), "lastName", "B" + i,
+                        "membershipStatus", "expired"))
+                .collect(Collectors.toList());
+        as(tenant.admin).body(Map.of("members", members, "more", false))
+                .post("/api/v1/tenants/" + tenant.id + "/salesforce/backfill").then().statusCode(202);
+        awaitQuiet();
+        await().atMost(Duration.ofSeconds(30)).until(() -> tenant.contacts().size() == 3);
+
+        assertThat(tenant.contacts()).allSatisfy(contact -> assertThat(tags(contact)).containsExactly("member-expired"));
+    }
+
+    @Test
     void tagSettingsAreValidatedAndCheckedAgainstTheOrg() {
         as(tenant.admin).get(path()).then().statusCode(200)
                 .body("target", equalTo("PICKLIST")).body("picklistField", equalTo("MemberPulse_Tags__c"))

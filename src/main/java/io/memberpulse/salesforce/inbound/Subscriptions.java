@@ -1,0 +1,73 @@
+package io.memberpulse.salesforce.inbound;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * This replica's CometD subscriptions: started on application start (without holding up
+ * readiness), on every tick (auto-sync switched on, a tenant reconnected, a dead replica's lease
+ * expired), and on {@code POST /internal/wake-up}; stopped and released on shutdown.
+ */
+@ApplicationScoped
+public class Subscriptions {
+
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
+
+    private final CdcConfig config;
+    private final Replica replica;
+    private final AtomicBoolean ticking = new AtomicBoolean();
+
+    Subscriptions(CdcConfig config, SubscriberParts parts) {
+        this.config = config;
+        this.replica = new Replica("cdc-" + UUID.randomUUID(), parts);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        wake();
+    }
+
+    /** Looks for tenants to subscribe now instead of at the next tick; returns at once. */
+    public void wake() {
+        if (!config.enabled()) {
+            return;
+        }
+        VertxContextSupport.subscribe(() -> tickOnce().toMulti(),
+                s -> s.with(ignored -> { }, failure -> Log.warnf("CDC subscriptions: %s", failure.getMessage()),
+                        () -> { }));
+    }
+
+    @Scheduled(every = "${memberpulse.inbound.cdc.tick:PT5S}", delay = 1,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        return config.enabled() ? tickOnce() : Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> tickOnce() {
+        if (!ticking.compareAndSet(false, true)) {
+            return Uni.createFrom().voidItem();
+        }
+        return replica.tick()
+                .eventually(() -> ticking.set(false));
+    }
+
+    Replica replica() {
+        return replica;
+    }
+
+    // Before the pool closes, like the outbound pipeline's drain.
+    void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        replica.stopAll().await().atMost(SHUTDOWN_WAIT);
+        Log.infof("CDC subscriptions of %s stopped and their leases released", replica.holder());
+    }
+}

@@ -1,6 +1,7 @@
 package io.memberpulse.salesforce.wakeup;
 
 import io.memberpulse.salesforce.backfill.BackfillService;
+import io.memberpulse.salesforce.inbound.Subscriptions;
 import io.memberpulse.salesforce.outbound.PipelineWakeUp;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -10,17 +11,20 @@ import java.util.Map;
 
 /**
  * The catch-up after a wake-up: every tenant with waiting member writes or a queued backfill job
- * gets its pipeline woken. The work itself runs after the answer, while the pod stays up.
+ * gets its pipeline woken, and every streaming tenant's CometD subscription starts. The work itself
+ * runs after the answer, while the pod stays up.
  */
 @ApplicationScoped
 public class WakeUpService {
 
     private final PipelineWakeUp pipeline;
     private final BackfillService backfills;
+    private final Subscriptions subscriptions;
 
-    WakeUpService(PipelineWakeUp pipeline, BackfillService backfills) {
+    WakeUpService(PipelineWakeUp pipeline, BackfillService backfills, Subscriptions subscriptions) {
         this.pipeline = pipeline;
         this.backfills = backfills;
+        this.subscriptions = subscriptions;
     }
 
     public Uni<WakeUpView> wakeUp() {
@@ -28,6 +32,8 @@ public class WakeUpService {
                 .chain(waiting -> backfills.queuedMembersByTenant()
                         .map(queued -> merged(waiting, queued)))
                 .invoke(waiting -> pipeline.wake(waiting.keySet()))
+                // CDC subscriptions resume from their stored replay ids (started in the background).
+                .invoke(subscriptions::wake)
                 .map(waiting -> new WakeUpView(waiting.size(),
                         waiting.values().stream().mapToLong(Long::longValue).sum()))
                 .invoke(view -> Log.infof("Wake-up: %d tenants woken, %d member writes waiting", view.tenantsWoken(),

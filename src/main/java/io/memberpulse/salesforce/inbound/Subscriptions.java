@@ -27,6 +27,7 @@ public class Subscriptions {
     private final CdcConfig config;
     private final Replica replica;
     private final AtomicBoolean ticking = new AtomicBoolean();
+    private volatile boolean halted;
 
     Subscriptions(CdcConfig config, SubscriberParts parts) {
         this.config = config;
@@ -54,7 +55,7 @@ public class Subscriptions {
     }
 
     private Uni<Void> tickOnce() {
-        if (!ticking.compareAndSet(false, true)) {
+        if (halted || !ticking.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
         return replica.tick()
@@ -65,9 +66,27 @@ public class Subscriptions {
         return replica;
     }
 
+    /**
+     * Stops this replica's subscriptions and its ticks: politely (disconnect, leases released) or as
+     * a crash would (leases left to expire, for tests of the takeover).
+     */
+    Uni<Void> halt(boolean releaseLeases) {
+        halted = true;
+        if (releaseLeases) {
+            return replica.stopAll();
+        }
+        replica.abandon();
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Ticks again after {@link #halt} (tests). */
+    void resume() {
+        halted = false;
+    }
+
     // Before the pool closes, like the outbound pipeline's drain.
     void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
-        replica.stopAll().await().atMost(SHUTDOWN_WAIT);
+        halt(true).await().atMost(SHUTDOWN_WAIT);
         Log.infof("CDC subscriptions of %s stopped and their leases released", replica.holder());
     }
 }

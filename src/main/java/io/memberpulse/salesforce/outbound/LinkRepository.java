@@ -71,6 +71,17 @@ class LinkRepository {
                 .replaceWithVoid();
     }
 
+    /**
+     * Records when MemberPulse changed the fields of the items just written (their field times), so
+     * the inbound side can decide two_way conflicts by the latest change.
+     */
+    Uni<Void> recordFieldTimes(SqlConnection connection, String tenantId, Long[] itemIds) {
+        return connection.preparedQuery("update member_link l set field_times = l.field_times || o.field_times "
+                + "from outbox_item o where o.id = any($2) and l.tenant_id = $1 and l.member_id = o.member_id")
+                .execute(Tuple.of(tenantId, itemIds))
+                .replaceWithVoid();
+    }
+
     /** One sync-log entry per member outcome (SUCCESS, FAILED, SKIPPED). */
     Uni<Void> appendSyncLog(SqlConnection connection, String tenantId, String[] memberIds, String[] salesforceIds,
             String[] outcomes, String[] codes, String[] messages, String[] hints, Integer[] attempts, Long[] items) {

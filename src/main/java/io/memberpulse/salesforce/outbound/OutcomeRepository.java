@@ -72,7 +72,8 @@ class OutcomeRepository {
         }
         return links.upsert(connection, tenantId, strings(done, o -> o.item().memberId()),
                 strings(done, ItemOutcome::salesforceId), strings(done, ItemOutcome::accountId),
-                strings(done, o -> o.written().toString()));
+                strings(done, o -> o.written().toString()))
+                .chain(() -> links.recordFieldTimes(connection, tenantId, ids(done)));
     }
 
     private Uni<Void> fail(SqlConnection connection, List<ItemOutcome> failed) {

@@ -1,0 +1,85 @@
+package io.memberpulse.salesforce.inbound;
+
+import io.memberpulse.salesforce.mapping.ContactMapping;
+import io.memberpulse.salesforce.mapping.MappingService;
+import io.memberpulse.salesforce.salesforce.SalesforceConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one {@link InboundApplier}: loads the links of the records a batch names (one statement),
+ * decides every change in memory in list order ({@link ChangeBatch}), then writes links, deliveries
+ * and log lines in a few set-based statements, all in the caller's transaction.
+ */
+@ApplicationScoped
+public class InboundApplierService implements InboundApplier {
+
+    private final InboundEffects effects;
+    private final MappingService mappings;
+    private final MeterRegistry metrics;
+    private final String echoMarker;
+
+    InboundApplierService(InboundEffects effects, MappingService mappings, MeterRegistry metrics,
+            SalesforceConfig salesforce) {
+        this.effects = effects;
+        this.mappings = mappings;
+        this.metrics = metrics;
+        this.echoMarker = "client=" + salesforce.clientName();
+    }
+
+    @Override
+    public Uni<ApplyResult> apply(String tenantId, List<SalesforceChange> changes) {
+        List<SalesforceChange> foreign = changes.stream().filter(this::notEcho).toList();
+        int echoes = changes.size() - foreign.size();
+        if (foreign.isEmpty()) {
+            return Uni.createFrom().item(new ApplyResult(0, echoes, 0, 0));
+        }
+        return mappings.contactMapping(tenantId)
+                .chain(mapping -> applyForeign(tenantId, mapping, foreign, echoes));
+    }
+
+    private Uni<ApplyResult> applyForeign(String tenantId, ContactMapping mapping, List<SalesforceChange> changes,
+            int echoes) {
+        return effects.load(tenantId, recordIds(changes))
+                .map(loaded -> ChangeBatch.decide(tenantId, mapping, loaded, changes))
+                .call(batch -> effects.record(tenantId, batch.links(), batch.deliveries(), batch.log()))
+                .map(batch -> batch.result(echoes))
+                .invoke(result -> count(result, changes.get(0).source()));
+    }
+
+    /** The service's own writes come back with {@code client=<our name>} in {@code changeOrigin}. */
+    private boolean notEcho(SalesforceChange change) {
+        String origin = change.changeOrigin();
+        if (origin == null) {
+            return true;
+        }
+        for (String part : origin.split(";")) {
+            if (part.trim().equals(echoMarker)) {
+                metrics.counter("memberpulse.inbound.echoes.dropped", "source", change.source().name()).increment();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void count(ApplyResult result, ChangeSource source) {
+        if (result.unchangedDropped() > 0) {
+            metrics.counter("memberpulse.inbound.unchanged.dropped", "source", source.name())
+                    .increment(result.unchangedDropped());
+        }
+        if (result.delivered() > 0) {
+            metrics.counter("memberpulse.inbound.deliveries.queued", "source", source.name())
+                    .increment(result.delivered());
+        }
+    }
+
+    private static Set<String> recordIds(List<SalesforceChange> changes) {
+        Set<String> ids = new LinkedHashSet<>();
+        changes.forEach(change -> ids.addAll(change.recordIds()));
+        return ids;
+    }
+}

@@ -125,7 +125,7 @@ final class SubscriptionRecovery {
 
     private Instant since(String channel) {
         ReplayPositions.Position position = positions.get(channel);
-        return position == null ? connectedSince : position.committedAt();
+        return position == null || position.committedAt() == null ? connectedSince : position.committedAt();
     }
 
     /** The sObject of a change event channel; null for platform event channels. */

@@ -85,7 +85,7 @@ class CdcSubscriberTest {
 
     @Test
     void anInvalidSessionGetsANewTokenAndANewHandshake() {
-        long tokens = emulator.oauth().tokenRequests(tenant.org.orgId());
+        int tokens = emulator.oauth().tokenRequests(tenant.org.orgId());
         double reconnects = reconnects("connect-401") + reconnects("handshake-401");
         emulator.faults().expireAllSessions();
 

@@ -4,7 +4,6 @@ import io.memberpulse.salesforce.salesforce.AccessToken;
 import io.memberpulse.salesforce.salesforce.ReplayExtension;
 import io.memberpulse.salesforce.salesforce.StreamingConnection;
 import io.quarkus.logging.Log;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +49,8 @@ final class CdcSubscriber implements EventDrain.Owner {
         this.holder = holder;
         this.parts = parts;
         this.onLeaseLost = onLeaseLost;
-        this.drain = new EventDrain(tenantId, holder, parts.applier, parts.config.batchSize(), this);
+        this.drain = new EventDrain(tenantId, holder, parts.applier, parts.config.batchSize(), this,
+                parts.onVertx);
         this.recovery = new SubscriptionRecovery(tenantId, holder, parts, drain, positions);
     }
 
@@ -232,8 +232,7 @@ final class CdcSubscriber implements EventDrain.Owner {
     }
 
     private void reopen() {
-        VertxContextSupport.subscribe(() -> open().toMulti(),
-                subscription -> subscription.with(ignored -> { }, this::reopenFailed, () -> { }));
+        parts.onVertx.run(this::open, this::reopenFailed, () -> { });
     }
 
     private void reopenFailed(Throwable failure) {

@@ -1,7 +1,6 @@
 package io.memberpulse.salesforce.inbound;
 
 import io.quarkus.logging.Log;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +27,8 @@ final class EventDrain {
         void retryLater(Runnable retry);
     }
 
+    private final OnVertx onVertx;
+
     private final String tenantId;
     private final String holder;
     private final StreamApplier applier;
@@ -40,7 +41,8 @@ final class EventDrain {
     private final AtomicInteger holds = new AtomicInteger();
     private volatile boolean closed;
 
-    EventDrain(String tenantId, String holder, StreamApplier applier, int batchSize, Owner owner) {
+    EventDrain(String tenantId, String holder, StreamApplier applier, int batchSize, Owner owner, OnVertx onVertx) {
+        this.onVertx = onVertx;
         this.tenantId = tenantId;
         this.holder = holder;
         this.applier = applier;
@@ -103,11 +105,10 @@ final class EventDrain {
         if (closed || holds.get() > 0 || queue.isEmpty() || !running.compareAndSet(false, true)) {
             return;
         }
-        VertxContextSupport.subscribe(() -> applyNext().toMulti(),
-                subscription -> subscription.with(ignored -> { }, this::failed, this::finished));
+        onVertx.run(this::applyNext, this::failed, this::finished);
     }
 
-    private Uni<Void> applyNext() {
+    private Uni<?> applyNext() {
         List<StreamEvent> batch = nextBatch();
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -1,7 +1,6 @@
 package io.memberpulse.salesforce.inbound;
 
 import io.quarkus.logging.Log;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
@@ -67,8 +66,7 @@ final class Replica {
         held.put(tenantId, subscriber);
         Log.infof("Tenant %s: this replica (%s) holds the CDC subscription", tenantId, holder);
         // Its own duplicated context: the subscriber's database sessions are not the tick's.
-        VertxContextSupport.subscribe(() -> subscriber.start().toMulti(),
-                s -> s.with(ignored -> { }, failure -> startFailed(subscriber, failure), () -> { }));
+        parts.onVertx.run(subscriber::start, failure -> startFailed(subscriber, failure), () -> { });
     }
 
     private void startFailed(CdcSubscriber subscriber, Throwable failure) {

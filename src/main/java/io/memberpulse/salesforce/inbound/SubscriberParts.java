@@ -5,13 +5,12 @@ import io.memberpulse.salesforce.salesforce.SalesforceTokens;
 import io.memberpulse.salesforce.salesforce.StreamingClients;
 import io.memberpulse.salesforce.tenant.ConnectionService;
 import io.memberpulse.salesforce.tenant.TenantCredentials;
-import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** What every tenant's subscriber needs: the beans it calls and the reconnect timing. */
-@ApplicationScoped
+/** What every tenant's subscriber needs: the beans it calls and the reconnect timing. A singleton (no client proxy): its fields are read directly. */
+@Singleton
 class SubscriberParts {
 
     final CdcConfig config;
@@ -25,11 +24,11 @@ class SubscriberParts {
     final SalesforceTokens tokens;
     final StreamingClients streaming;
     final CdcMetrics metrics;
-    private final Vertx vertx;
+    final OnVertx onVertx;
 
     SubscriberParts(CdcConfig config, SubscriptionLease lease, ReplayPositions positions, StreamApplier applier,
             CatchUp catchUp, TenantCredentials credentials, ConnectionService connections, SalesforceClient salesforce,
-            SalesforceTokens tokens, StreamingClients streaming, CdcMetrics metrics, Vertx vertx) {
+            SalesforceTokens tokens, StreamingClients streaming, CdcMetrics metrics, OnVertx onVertx) {
         this.config = config;
         this.lease = lease;
         this.positions = positions;
@@ -41,7 +40,7 @@ class SubscriberParts {
         this.tokens = tokens;
         this.streaming = streaming;
         this.metrics = metrics;
-        this.vertx = vertx;
+        this.onVertx = onVertx;
     }
 
     /** Exponential backoff with jitter: attempt 1 waits about the initial delay, then doubles up to the max. */
@@ -53,6 +52,6 @@ class SubscriberParts {
 
     /** Runs {@code task} after {@code delay} on a Vert.x event loop (never on a CometD thread). */
     void later(Duration delay, Runnable task) {
-        vertx.setTimer(Math.max(1, delay.toMillis()), id -> task.run());
+        onVertx.later(delay.toMillis(), task);
     }
 }

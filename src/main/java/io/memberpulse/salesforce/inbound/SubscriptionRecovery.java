@@ -3,7 +3,6 @@ package io.memberpulse.salesforce.inbound;
 import io.memberpulse.salesforce.salesforce.ReplayExtension;
 import io.memberpulse.salesforce.salesforce.StreamingConnection;
 import io.quarkus.logging.Log;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.Map;
@@ -77,9 +76,7 @@ final class SubscriptionRecovery {
         }
         if (catchingUp.add(channel)) {
             drain.hold();
-            VertxContextSupport.subscribe(() -> catchUp(channel, object).toMulti(),
-                    s -> s.with(ignored -> { }, failure -> catchUpFailed(channel, object, failure),
-                            () -> caughtUp(channel)));
+            runCatchUp(channel, object);
         }
     }
 
@@ -114,9 +111,12 @@ final class SubscriptionRecovery {
         if (drain.isClosed()) {
             return;
         }
-        VertxContextSupport.subscribe(() -> catchUp(channel, object).toMulti(),
-                s -> s.with(ignored -> { }, failure -> catchUpFailed(channel, object, failure),
-                        () -> caughtUp(channel)));
+        runCatchUp(channel, object);
+    }
+
+    private void runCatchUp(String channel, String object) {
+        parts.onVertx.run(() -> catchUp(channel, object), failure -> catchUpFailed(channel, object, failure),
+                () -> caughtUp(channel));
     }
 
     void reset() {

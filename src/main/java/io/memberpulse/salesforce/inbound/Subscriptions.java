@@ -4,7 +4,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,15 +25,18 @@ public class Subscriptions {
 
     private final CdcConfig config;
     private final Replica replica;
+    private final OnVertx onVertx;
     private final AtomicBoolean ticking = new AtomicBoolean();
     private volatile boolean halted;
 
     Subscriptions(CdcConfig config, SubscriberParts parts) {
         this.config = config;
         this.replica = new Replica("cdc-" + UUID.randomUUID(), parts);
+        this.onVertx = parts.onVertx;
     }
 
     void onStart(@Observes StartupEvent event) {
+        Log.infof("CDC subscriptions %s on replica %s", config.enabled() ? "enabled" : "disabled", replica.holder());
         wake();
     }
 
@@ -43,12 +45,10 @@ public class Subscriptions {
         if (!config.enabled()) {
             return;
         }
-        VertxContextSupport.subscribe(() -> tickOnce().toMulti(),
-                s -> s.with(ignored -> { }, failure -> Log.warnf("CDC subscriptions: %s", failure.getMessage()),
-                        () -> { }));
+        onVertx.run(this::tickOnce, failure -> Log.warnf("CDC subscriptions: %s", failure.getMessage()), () -> { });
     }
 
-    @Scheduled(every = "${memberpulse.inbound.cdc.tick:PT5S}", delay = 1,
+    @Scheduled(every = "${memberpulse.inbound.cdc.tick:PT5S}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
         return config.enabled() ? tickOnce() : Uni.createFrom().voidItem();
@@ -59,6 +59,7 @@ public class Subscriptions {
             return Uni.createFrom().voidItem();
         }
         return replica.tick()
+                .onFailure().invoke(failure -> Log.warnf(failure, "CDC subscriptions: tick failed"))
                 .eventually(() -> ticking.set(false));
     }
 

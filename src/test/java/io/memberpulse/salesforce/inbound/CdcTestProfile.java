@@ -8,9 +8,9 @@ public class CdcTestProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("memberpulse.inbound.cdc.enabled", "true",
+        return Map.of("%test.memberpulse.inbound.cdc.enabled", "true",
                 "memberpulse.inbound.cdc.lease-duration", "PT3S",
-                "memberpulse.inbound.cdc.tick", "PT0.5S",
+                "memberpulse.inbound.cdc.tick", "PT1S",
                 "memberpulse.inbound.cdc.silence-timeout", "PT4S",
                 "memberpulse.inbound.cdc.initial-backoff", "PT0.05S",
                 "memberpulse.inbound.cdc.max-backoff", "PT0.5S");

@@ -1,0 +1,51 @@
+package io.memberpulse.salesforce.inbound;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Delivery of inbound changes to MemberPulse core's webhook. */
+@ConfigMapping(prefix = "memberpulse.webhook")
+public interface WebhookConfig {
+
+    /**
+     * The URL deliveries are POSTed to ({@code MEMBERPULSE_WEBHOOK_URL}). Unset: deliveries wait in
+     * the queue and {@code GET /status} says so; nothing is lost.
+     */
+    Optional<String> url();
+
+    /**
+     * The HMAC-SHA256 key of the {@code X-MemberPulse-Signature} header ({@code MEMBERPULSE_WEBHOOK_SECRET},
+     * from a Kubernetes Secret). Unset: deliveries wait. Never logged.
+     */
+    Optional<String> secret();
+
+    /** Deliveries claimed (and sent side by side, one per member) per round. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** Delay before the first retry of a delivery not acknowledged with a 2xx; doubles per attempt. */
+    @WithDefault("PT1S")
+    Duration retryDelay();
+
+    /** Upper bound of the retry delay. */
+    @WithDefault("PT5M")
+    Duration maxRetryDelay();
+
+    /** How long a claimed delivery may stay unanswered before any replica sends it again. */
+    @WithDefault("PT1M")
+    Duration claimTimeout();
+
+    /** Poll for deliveries nobody was told about (retries coming due, a missed notification). */
+    @WithDefault("PT2S")
+    Duration pollInterval();
+
+    /** How long acknowledged deliveries are kept (re-applying a change within it queues nothing). */
+    @WithDefault("P7D")
+    Duration retention();
+
+    /** Whether this replica sends deliveries at all (off in tests that inspect the queue). */
+    @WithDefault("true")
+    boolean enabled();
+}

@@ -45,7 +45,7 @@ public class InboundPositions {
                 + "values (?1, ?2, ?3, cast(?4 as timestamptz), now()) on conflict (tenant_id, channel) do update "
                 + "set replay_id = excluded.replay_id, last_commit_at = coalesce(excluded.last_commit_at, "
                 + "inbound_position.last_commit_at), updated_at = now()",
-                tenantId, channel, replayId, commitTimestamp == null ? null : commitTimestamp.toString())
+                tenantId, channel, replayId, commitTimestamp == null ? null : commitTimestamp.atOffset(java.time.ZoneOffset.UTC))
                 .replaceWithVoid();
     }
 

@@ -99,6 +99,11 @@ final class CdcSubscriber implements EventDrain.Owner {
                 .addListener((ClientSessionChannel.MessageListener) (c, m) -> onConnect(connection, m));
         connection.client().getChannel(Channel.META_DISCONNECT)
                 .addListener((ClientSessionChannel.MessageListener) (c, m) -> onDisconnect(connection));
+        // Events are taken by a channel listener, not by the subscription's own listener: CometD
+        // only attaches that one when the subscribe reply is processed, and replayed events can come
+        // first (in the same response, or on the held connect); they would be dropped unseen.
+        channels.forEach(channel -> connection.client().getChannel(channel).addListener(
+                (ClientSessionChannel.MessageListener) (c, message) -> received(connection, channel, message)));
         connection.client().handshake();
     }
 
@@ -143,9 +148,9 @@ final class CdcSubscriber implements EventDrain.Owner {
     }
 
     private void subscribe(StreamingConnection connection, String channel) {
-        // A new listener each time: CometD ignores a listener it already has; duplicates are dropped by the drain.
+        // A new (empty) listener each time: CometD ignores a subscription listener it already has.
         connection.client().getChannel(channel).subscribe(
-                (ClientSessionChannel.MessageListener) (c, message) -> received(connection, channel, message),
+                (ClientSessionChannel.MessageListener) (c, message) -> { },
                 reply -> onSubscribed(connection, channel, reply));
     }
 

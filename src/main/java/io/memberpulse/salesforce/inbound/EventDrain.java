@@ -89,6 +89,17 @@ final class EventDrain {
         queue.clear();
     }
 
+    /**
+     * Drops held events of a channel committed no later than {@code cutoff}: a catch-up that read
+     * the org after {@code cutoff} already applied their effect, and applying them afterwards would
+     * send older values after newer ones.
+     */
+    int dropCoveredBy(String channel, java.time.Instant cutoff) {
+        int before = queue.size();
+        queue.removeIf(event -> event.channel().equals(channel) && !event.committedAt().isAfter(cutoff));
+        return before - queue.size();
+    }
+
     boolean isClosed() {
         return closed;
     }

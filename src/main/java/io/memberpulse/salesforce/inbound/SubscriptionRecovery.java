@@ -88,7 +88,15 @@ final class SubscriptionRecovery {
                 .map(result -> new ReplayPositions.Position(ReplayExtension.NEW_EVENTS, result.until()))
                 .call(position -> parts.applier.storePosition(tenantId, holder, channel, position))
                 .invoke(position -> positions.merge(channel, position, SubscriptionRecovery::newer))
+                .invoke(position -> dropCovered(channel, position))
                 .replaceWithVoid();
+    }
+
+    private void dropCovered(String channel, ReplayPositions.Position watermark) {
+        int dropped = drain.dropCoveredBy(channel, watermark.committedAt());
+        if (dropped > 0) {
+            Log.infof("Tenant %s: %d held events on %s were covered by the catch-up", tenantId, dropped, channel);
+        }
     }
 
     /** Live events applied during the catch-up win over its watermark. */

@@ -35,6 +35,7 @@ final class CdcSubscriber implements EventDrain.Owner {
     private final Runnable onLeaseLost;
     private final EventDrain drain;
     private final Map<String, ReplayPositions.Position> positions = new ConcurrentHashMap<>();
+    private final Map<String, ClientSessionChannel.MessageListener> listeners = new ConcurrentHashMap<>();
     private final SubscriptionRecovery recovery;
     private volatile List<String> channels = List.of(CONTACTS, LEADS);
     private volatile StreamingConnection current;
@@ -51,7 +52,7 @@ final class CdcSubscriber implements EventDrain.Owner {
         this.onLeaseLost = onLeaseLost;
         this.drain = new EventDrain(tenantId, holder, parts.applier, parts.config.batchSize(), this,
                 parts.onVertx);
-        this.recovery = new SubscriptionRecovery(tenantId, holder, parts, drain, positions);
+        this.recovery = new SubscriptionRecovery(tenantId, holder, parts, drain, positions, this::leaseLost);
     }
 
     String tenantId() {
@@ -99,10 +100,8 @@ final class CdcSubscriber implements EventDrain.Owner {
                 .addListener((ClientSessionChannel.MessageListener) (c, m) -> onConnect(connection, m));
         connection.client().getChannel(Channel.META_DISCONNECT)
                 .addListener((ClientSessionChannel.MessageListener) (c, m) -> onDisconnect(connection));
-        // Events are taken by a channel listener, not by the subscription's own listener: CometD
-        // only attaches that one when the subscribe reply is processed, and replayed events can come
-        // first (in the same response, or on the held connect); they would be dropped unseen.
-        channels.forEach(channel -> connection.client().getChannel(channel).addListener(
+        listeners.clear();
+        channels.forEach(channel -> listeners.put(channel,
                 (ClientSessionChannel.MessageListener) (c, message) -> received(connection, channel, message)));
         connection.client().handshake();
     }
@@ -113,6 +112,7 @@ final class CdcSubscriber implements EventDrain.Owner {
         }
         if (reply.isSuccessful()) {
             // Subscriptions do not survive a handshake: subscribe again after every one.
+            channels.forEach(channel -> listen(connection, channel));
             channels.forEach(channel -> subscribe(connection, channel));
         } else if (SalesforceStreamingErrors.isAuthentication(reply)) {
             reauthenticate("handshake-401");
@@ -147,7 +147,23 @@ final class CdcSubscriber implements EventDrain.Owner {
         }
     }
 
+    /**
+     * Events are taken by a channel listener, not by the subscription's own listener: CometD only
+     * attaches that one when the subscribe reply is processed, and replayed events can come first
+     * (in the same response, or on the held connect); they would be dropped unseen. Checked after
+     * every handshake, as CometD may replace a channel object when it resets subscriptions.
+     */
+    private void listen(StreamingConnection connection, String channel) {
+        ClientSessionChannel.MessageListener listener = listeners.get(channel);
+        ClientSessionChannel clientChannel = connection.client().getChannel(channel);
+        if (!clientChannel.getListeners().contains(listener)) {
+            clientChannel.addListener(listener);
+        }
+    }
+
     private void subscribe(StreamingConnection connection, String channel) {
+        Log.debugf("Tenant %s: subscribing to %s from replay id %d", tenantId, channel,
+                connection.replay().position(channel));
         // A new (empty) listener each time: CometD ignores a subscription listener it already has.
         connection.client().getChannel(channel).subscribe(
                 (ClientSessionChannel.MessageListener) (c, message) -> { },
@@ -226,6 +242,7 @@ final class CdcSubscriber implements EventDrain.Owner {
             return;
         }
         restarting = true;
+        lastHeard = Instant.now();
         parts.metrics.reconnect(reason);
         close(current);
         current = null;
@@ -250,9 +267,14 @@ final class CdcSubscriber implements EventDrain.Owner {
 
     /** Restarts a subscription that has been silent longer than Salesforce's keep-alive allows. */
     void watch(Instant now) {
-        if (!stopped && !restarting && lastHeard.plus(parts.config.silenceTimeout()).isBefore(now)) {
-            restart("silent");
+        if (stopped || !lastHeard.plus(parts.config.silenceTimeout()).isBefore(now)) {
+            return;
         }
+        synchronized (this) {
+            // Also a reconnect that never completed (a token request or handshake that hangs).
+            restarting = false;
+        }
+        restart("silent");
     }
 
     boolean isIdle() {

@@ -20,6 +20,7 @@ final class Replica {
     private final String holder;
     private final SubscriberParts parts;
     private final Map<String, CdcSubscriber> held = new ConcurrentHashMap<>();
+    private volatile boolean dead;
 
     Replica(String holder, SubscriberParts parts) {
         this.holder = holder;
@@ -35,6 +36,9 @@ final class Replica {
     }
 
     Uni<Void> tick() {
+        if (dead) {
+            return Uni.createFrom().voidItem();
+        }
         return parts.lease.streamingTenants()
                 .call(this::stopTenantsNoLongerStreaming)
                 .onItem().transformToMulti(tenants -> Multi.createFrom().iterable(tenants))
@@ -59,7 +63,7 @@ final class Replica {
     }
 
     private void ensureStarted(String tenantId) {
-        if (held.containsKey(tenantId)) {
+        if (dead || held.containsKey(tenantId)) {
             return;
         }
         CdcSubscriber subscriber = new CdcSubscriber(tenantId, holder, parts, () -> held.remove(tenantId));
@@ -109,8 +113,13 @@ final class Replica {
 
     /** A crash: the subscriptions end without releasing their leases (tests). */
     void abandon() {
+        dead = true;
         Set<String> tenants = tenants();
         tenants.forEach(tenantId -> ensureStopped(tenantId, "replica died"));
+    }
+
+    boolean isDead() {
+        return dead;
     }
 
     boolean isIdle() {

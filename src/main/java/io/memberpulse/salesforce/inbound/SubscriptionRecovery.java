@@ -28,10 +28,12 @@ final class SubscriptionRecovery {
     private final EventDrain drain;
     private final Map<String, ReplayPositions.Position> positions;
     private final Set<String> catchingUp = ConcurrentHashMap.newKeySet();
+    private final Runnable onLeaseLost;
     private volatile Instant connectedSince = Instant.now();
 
     SubscriptionRecovery(String tenantId, String holder, SubscriberParts parts, EventDrain drain,
-            Map<String, ReplayPositions.Position> positions) {
+            Map<String, ReplayPositions.Position> positions, Runnable onLeaseLost) {
+        this.onLeaseLost = onLeaseLost;
         this.tenantId = tenantId;
         this.holder = holder;
         this.parts = parts;
@@ -111,6 +113,11 @@ final class SubscriptionRecovery {
 
     /** The held events stay held: applying them without the catch-up would skip what it had to find. */
     private void catchUpFailed(String channel, String object, Throwable failure) {
+        if (failure instanceof StreamApplier.LeaseLost) {
+            Log.warnf("Tenant %s: %s; stopping this replica's subscription", tenantId, failure.getMessage());
+            onLeaseLost.run();
+            return;
+        }
         Log.warnf("Tenant %s: catching up %s failed (%s); retrying", tenantId, object, failure.getMessage());
         parts.later(parts.backoff(3), () -> retryCatchUp(channel, object));
     }

@@ -24,15 +24,21 @@ public class Subscriptions {
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
     private final CdcConfig config;
-    private final Replica replica;
+    private final SubscriberParts parts;
     private final OnVertx onVertx;
+    private volatile Replica replica;
     private final AtomicBoolean ticking = new AtomicBoolean();
     private volatile boolean halted;
 
     Subscriptions(CdcConfig config, SubscriberParts parts) {
         this.config = config;
-        this.replica = new Replica("cdc-" + UUID.randomUUID(), parts);
+        this.parts = parts;
+        this.replica = newReplica(parts);
         this.onVertx = parts.onVertx;
+    }
+
+    private static Replica newReplica(SubscriberParts parts) {
+        return new Replica("cdc-" + UUID.randomUUID(), parts);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -80,8 +86,11 @@ public class Subscriptions {
         return Uni.createFrom().voidItem();
     }
 
-    /** Ticks again after {@link #halt} (tests). */
+    /** Ticks again after {@link #halt} (tests); after a crash, as a new replica (a restarted process). */
     void resume() {
+        if (replica.isDead()) {
+            replica = newReplica(parts);
+        }
         halted = false;
     }
 

@@ -13,6 +13,7 @@ public class CdcTestProfile implements QuarkusTestProfile {
                 "memberpulse.inbound.cdc.tick", "PT1S",
                 "memberpulse.inbound.cdc.silence-timeout", "PT4S",
                 "memberpulse.inbound.cdc.initial-backoff", "PT0.05S",
-                "memberpulse.inbound.cdc.max-backoff", "PT0.5S");
+                "memberpulse.inbound.cdc.max-backoff", "PT0.5S",
+                "quarkus.log.category.\"io.memberpulse.salesforce.inbound.CdcSubscriber\".level", "DEBUG");
     }
 }

@@ -43,13 +43,17 @@ class InterimCatchUp implements CatchUp {
                 : "Id, IsDeleted, SystemModstamp";
         String soql = "SELECT " + fields + " FROM " + objectType + " WHERE SystemModstamp >= " + from
                 + " ORDER BY SystemModstamp";
-        Instant until = Instant.now();
         return credentials.of(tenantId)
                 .chain(org -> salesforce.queryAll(org, soql).collect().asList())
                 .map(records -> records.stream().map(record -> change(objectType, record, reason)).toList())
-                .chain(changes -> changes.isEmpty() ? Uni.createFrom().item(new CatchUpResult(0, 0, until))
+                .chain(changes -> changes.isEmpty() ? Uni.createFrom().item(new CatchUpResult(0, 0, since))
                         : Panache.withTransaction(() -> applier.apply(tenantId, changes))
-                                .map(result -> new CatchUpResult(changes.size(), result.delivered(), until)));
+                                .map(result -> new CatchUpResult(changes.size(), result.delivered(), newest(changes))));
+    }
+
+    /** The watermark: every change committed up to the newest SystemModstamp read is reflected in what was read. */
+    private static Instant newest(List<SalesforceChange> changes) {
+        return changes.stream().map(SalesforceChange::changedAt).max(Instant::compareTo).orElseThrow();
     }
 
     private static SalesforceChange change(String objectType, JsonNode record, ChangeSource reason) {

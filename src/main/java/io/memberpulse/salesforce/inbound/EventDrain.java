@@ -55,12 +55,16 @@ final class EventDrain {
      * Salesforce replays from the last <em>applied</em> id, which repeats events still queued.
      */
     void offer(StreamEvent event) {
-        if (event.replayId() <= enqueuedUpTo.getOrDefault(event.channel(), Long.MIN_VALUE)
-                || event.replayId() <= appliedUpTo.getOrDefault(event.channel(), Long.MIN_VALUE)) {
-            return;
+        // CometD may hand over two HTTP responses at once (a subscribe reply with replayed events, a
+        // held connect with live ones): check and enqueue atomically.
+        synchronized (this) {
+            if (event.replayId() <= enqueuedUpTo.getOrDefault(event.channel(), Long.MIN_VALUE)
+                    || event.replayId() <= appliedUpTo.getOrDefault(event.channel(), Long.MIN_VALUE)) {
+                return;
+            }
+            enqueuedUpTo.put(event.channel(), event.replayId());
+            queue.addLast(event);
         }
-        enqueuedUpTo.put(event.channel(), event.replayId());
-        queue.addLast(event);
         kick();
     }
 
@@ -78,7 +82,7 @@ final class EventDrain {
      * Forgets queued events and holds: a restarted subscription replays from the last applied ids.
      * What was applied is remembered, so a batch committing meanwhile is not applied twice.
      */
-    void reset() {
+    synchronized void reset() {
         queue.clear();
         enqueuedUpTo.clear();
         holds.set(0);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,9 +33,13 @@ final class EventDrain {
     private final StreamApplier applier;
     private final int batchSize;
     private final Owner owner;
-    private final ConcurrentLinkedDeque<StreamEvent> queue = new ConcurrentLinkedDeque<>();
+    /** In replay id order (Salesforce's commit order), whatever order CometD hands events over in. */
+    private final java.util.concurrent.ConcurrentSkipListSet<StreamEvent> queue =
+            new java.util.concurrent.ConcurrentSkipListSet<>(java.util.Comparator.comparingLong(StreamEvent::replayId)
+                    .thenComparing(StreamEvent::channel));
     private final Map<String, Long> enqueuedUpTo = new ConcurrentHashMap<>();
     private final Map<String, Long> appliedUpTo = new ConcurrentHashMap<>();
+    private final java.util.Set<String> queuedIds = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger holds = new AtomicInteger();
     private volatile boolean closed;
@@ -58,12 +61,13 @@ final class EventDrain {
         // CometD may hand over two HTTP responses at once (a subscribe reply with replayed events, a
         // held connect with live ones): check and enqueue atomically.
         synchronized (this) {
-            if (event.replayId() <= enqueuedUpTo.getOrDefault(event.channel(), Long.MIN_VALUE)
+            // Exact ids, not a high-water mark: an event never seen is never skipped.
+            if (!queuedIds.add(event.channel() + "#" + event.replayId())
                     || event.replayId() <= appliedUpTo.getOrDefault(event.channel(), Long.MIN_VALUE)) {
                 return;
             }
             enqueuedUpTo.put(event.channel(), event.replayId());
-            queue.addLast(event);
+            queue.add(event);
         }
         kick();
     }
@@ -84,6 +88,7 @@ final class EventDrain {
      */
     synchronized void reset() {
         queue.clear();
+        queuedIds.clear();
         enqueuedUpTo.clear();
         holds.set(0);
     }
@@ -100,7 +105,8 @@ final class EventDrain {
      */
     int dropCoveredBy(String channel, java.time.Instant cutoff) {
         int before = queue.size();
-        queue.removeIf(event -> event.channel().equals(channel) && !event.committedAt().isAfter(cutoff));
+        queue.removeIf(event -> event.channel().equals(channel) && !event.committedAt().isAfter(cutoff)
+                && queuedIds.remove(event.channel() + "#" + event.replayId()));
         return before - queue.size();
     }
 
@@ -160,9 +166,8 @@ final class EventDrain {
     /** Removes exactly the committed events (by identity: a reset may have replaced the queue meanwhile). */
     private void committed(List<StreamEvent> batch) {
         for (StreamEvent event : batch) {
-            if (queue.peekFirst() == event) {
-                queue.pollFirst();
-            }
+            queue.remove(event);
+            queuedIds.remove(event.channel() + "#" + event.replayId());
             appliedUpTo.merge(event.channel(), event.replayId(), Math::max);
             owner.applied(event);
         }

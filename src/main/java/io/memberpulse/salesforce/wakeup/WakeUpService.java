@@ -2,6 +2,7 @@ package io.memberpulse.salesforce.wakeup;
 
 import io.memberpulse.salesforce.backfill.BackfillService;
 import io.memberpulse.salesforce.inbound.ReconciliationRunner;
+import io.memberpulse.salesforce.inbound.Subscriptions;
 import io.memberpulse.salesforce.outbound.PipelineWakeUp;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -11,8 +12,9 @@ import java.util.Map;
 
 /**
  * The catch-up after a wake-up: every tenant with waiting member writes or a queued backfill job
- * gets its pipeline woken, and every tenant with auto-sync on is reconciled (Salesforce changes missed
- * while the pod was down are applied). The work itself runs after the answer, while the pod stays up.
+ * gets its pipeline woken, every streaming tenant's CometD subscription starts from its stored replay
+ * ids, and every tenant with auto-sync on is reconciled (Salesforce changes missed while the pod was
+ * down are applied). The work itself runs after the answer, while the pod stays up.
  */
 @ApplicationScoped
 public class WakeUpService {
@@ -20,11 +22,14 @@ public class WakeUpService {
     private final PipelineWakeUp pipeline;
     private final BackfillService backfills;
     private final ReconciliationRunner reconciliations;
+    private final Subscriptions subscriptions;
 
-    WakeUpService(PipelineWakeUp pipeline, BackfillService backfills, ReconciliationRunner reconciliations) {
+    WakeUpService(PipelineWakeUp pipeline, BackfillService backfills, ReconciliationRunner reconciliations,
+            Subscriptions subscriptions) {
         this.pipeline = pipeline;
         this.backfills = backfills;
         this.reconciliations = reconciliations;
+        this.subscriptions = subscriptions;
     }
 
     public Uni<WakeUpView> wakeUp() {
@@ -32,6 +37,8 @@ public class WakeUpService {
                 .chain(waiting -> backfills.queuedMembersByTenant()
                         .map(queued -> merged(waiting, queued)))
                 .invoke(waiting -> pipeline.wake(waiting.keySet()))
+                // CDC subscriptions resume from their stored replay ids (started in the background).
+                .invoke(subscriptions::wake)
                 .map(waiting -> new WakeUpView(waiting.size(),
                         waiting.values().stream().mapToLong(Long::longValue).sum(), reconciliations.startAll()))
                 .invoke(view -> Log.infof("Wake-up: %d tenants woken, %d member writes waiting", view.tenantsWoken(),

@@ -123,6 +123,16 @@ public final class EmulatedOrg {
                 tx -> tx.update(type(type), id, RecordDecoder.decode(type(type), fields)));
     }
 
+    /**
+     * A change applied directly in Salesforce's database (archiving, cleanup jobs): the record
+     * changes but no change event is published. Real orgs then publish a gap event, if anything
+     * (reference §5.4); tests follow with {@code publishGap} or {@code publishOverflow}.
+     */
+    public void directUpdate(String type, String id, Map<String, Object> fields) {
+        UserActions.save(this, new WriteContext("", uiUserId, false), false,
+                tx -> tx.update(type(type), id, RecordDecoder.decode(type(type), fields)));
+    }
+
     /** A user deletes a record (CDC DELETE). */
     public void userDelete(String id) {
         UserActions.save(this, uiContext(), true, tx -> tx.delete(id));

@@ -86,6 +86,9 @@ final class EmulatorServer {
         cometd.setInitParameter("interval", millis(settings.cometdInterval()));
         cometd.setInitParameter("maxInterval", millis(settings.cometdMaxInterval()));
         cometd.setInitParameter("sweepPeriod", "200");
+        // Salesforce delivers events in /meta/connect responses only (reference §4.2), never in the
+        // reply to a subscribe: a client sees replayed and live events in one ordered stream.
+        cometd.setInitParameter("metaConnectDeliveryOnly", "true");
         context.getServletHandler().addServlet(cometd);
         ServletMapping mapping = new ServletMapping();
         mapping.setServletName("cometd");

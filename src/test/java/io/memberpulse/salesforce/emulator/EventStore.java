@@ -64,6 +64,17 @@ public final class EventStore {
         return replayId >= purgedUpTo.getOrDefault(channel, 0L) && replayId <= lastReplayId;
     }
 
+    /**
+     * Drops every retained event as if the retention window had passed over them: a subscriber's
+     * stored replay id is then rejected with Salesforce's {@code 400::The replayId ...} error.
+     */
+    public synchronized void expireAll() {
+        for (RetainedEvent event : events) {
+            purgedUpTo.merge(event.channel(), event.replayId(), Math::max);
+        }
+        events.clear();
+    }
+
     public synchronized List<RetainedEvent> all() {
         purge();
         return List.copyOf(events);

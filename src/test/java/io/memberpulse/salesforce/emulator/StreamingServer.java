@@ -79,6 +79,22 @@ public final class StreamingServer {
         }
     }
 
+    /**
+     * The server ends every client's session with a {@code /meta/disconnect} (API 64.0+: Hyperforce
+     * scaling, reference §4.5); clients must reconnect and subscribe again.
+     */
+    public void disconnectAllClients() {
+        BayeuxServer server = bayeux;
+        if (server == null) {
+            return;
+        }
+        for (ServerSession session : server.getSessions()) {
+            if (!session.isLocalSession()) {
+                session.disconnect();
+            }
+        }
+    }
+
     /** Remote CometD sessions of an org currently known to the server. */
     public long clients(String orgId) {
         BayeuxServer server = bayeux;

@@ -1,0 +1,192 @@
+package io.memberpulse.salesforce.inbound;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One tenant's received events, applied strictly in arrival order by a single drainer on a Vert.x
+ * context (CometD delivers on Jetty threads). Consecutive events with values go in one transaction
+ * (up to the batch size); a gap or overflow event is handled on its own. An event leaves the queue
+ * only after its transaction committed; a failed batch stays at the head and is retried.
+ */
+final class EventDrain {
+
+    /** Told after a batch committed (advance the replay extension) or when the lease is lost. */
+    interface Owner {
+        void applied(StreamEvent event);
+
+        void leaseLost();
+
+        void retryLater(Runnable retry);
+    }
+
+    private final OnVertx onVertx;
+
+    private final String tenantId;
+    private final String holder;
+    private final StreamApplier applier;
+    private final int batchSize;
+    private final Owner owner;
+    /** In replay id order (Salesforce's commit order), whatever order CometD hands events over in. */
+    private final java.util.concurrent.ConcurrentSkipListSet<StreamEvent> queue =
+            new java.util.concurrent.ConcurrentSkipListSet<>(java.util.Comparator.comparingLong(StreamEvent::replayId)
+                    .thenComparing(StreamEvent::channel));
+    private final Map<String, Long> enqueuedUpTo = new ConcurrentHashMap<>();
+    private final Map<String, Long> appliedUpTo = new ConcurrentHashMap<>();
+    private final java.util.Set<String> queuedIds = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicInteger holds = new AtomicInteger();
+    private volatile boolean closed;
+
+    EventDrain(String tenantId, String holder, StreamApplier applier, int batchSize, Owner owner, OnVertx onVertx) {
+        this.onVertx = onVertx;
+        this.tenantId = tenantId;
+        this.holder = holder;
+        this.applier = applier;
+        this.batchSize = batchSize;
+        this.owner = owner;
+    }
+
+    /**
+     * Queues an event unless the channel already queued it or a later one: after a re-handshake
+     * Salesforce replays from the last <em>applied</em> id, which repeats events still queued.
+     */
+    void offer(StreamEvent event) {
+        // CometD may hand over two HTTP responses at once (a subscribe reply with replayed events, a
+        // held connect with live ones): check and enqueue atomically.
+        synchronized (this) {
+            // Exact ids, not a high-water mark: an event never seen is never skipped.
+            if (!queuedIds.add(event.channel() + "#" + event.replayId())
+                    || event.replayId() <= appliedUpTo.getOrDefault(event.channel(), Long.MIN_VALUE)) {
+                return;
+            }
+            enqueuedUpTo.put(event.channel(), event.replayId());
+            queue.add(event);
+        }
+        kick();
+    }
+
+    /** Pauses applying (a catch-up runs first); events keep being queued. */
+    void hold() {
+        holds.incrementAndGet();
+    }
+
+    void release() {
+        holds.updateAndGet(n -> Math.max(0, n - 1));
+        kick();
+    }
+
+    /**
+     * Forgets queued events and holds: a restarted subscription replays from the last applied ids.
+     * What was applied is remembered, so a batch committing meanwhile is not applied twice.
+     */
+    synchronized void reset() {
+        queue.clear();
+        queuedIds.clear();
+        enqueuedUpTo.clear();
+        holds.set(0);
+    }
+
+    void close() {
+        closed = true;
+        queue.clear();
+    }
+
+    /**
+     * Drops held events of a channel committed no later than {@code cutoff}: a catch-up that read
+     * the org after {@code cutoff} already applied their effect, and applying them afterwards would
+     * send older values after newer ones.
+     */
+    int dropCoveredBy(String channel, java.time.Instant cutoff) {
+        int before = queue.size();
+        queue.removeIf(event -> event.channel().equals(channel) && !event.committedAt().isAfter(cutoff)
+                && queuedIds.remove(event.channel() + "#" + event.replayId()));
+        return before - queue.size();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    int queued() {
+        return queue.size();
+    }
+
+    boolean isIdle() {
+        return queue.isEmpty() && !running.get();
+    }
+
+    void kick() {
+        if (closed || holds.get() > 0 || queue.isEmpty() || !running.compareAndSet(false, true)) {
+            return;
+        }
+        onVertx.run(this::applyNext, this::failed, this::finished);
+    }
+
+    private Uni<?> applyNext() {
+        List<StreamEvent> batch = nextBatch();
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        StreamEvent first = batch.get(0);
+        Uni<Void> work;
+        if (first.appliesDirectly()) {
+            work = applier.applyBatch(tenantId, holder, batch);
+        } else if (first.type() == StreamEvent.Type.FETCH_RECORDS) {
+            work = applier.applyGap(tenantId, holder, first);
+        } else {
+            work = applier.applyOverflow(tenantId, holder, first);
+        }
+        return work.invoke(() -> committed(batch));
+    }
+
+    private List<StreamEvent> nextBatch() {
+        List<StreamEvent> batch = new ArrayList<>();
+        for (StreamEvent event : queue) {
+            if (!event.appliesDirectly()) {
+                if (batch.isEmpty()) {
+                    batch.add(event);
+                }
+                break;
+            }
+            batch.add(event);
+            if (batch.size() == batchSize) {
+                break;
+            }
+        }
+        return batch;
+    }
+
+    /** Removes exactly the committed events (by identity: a reset may have replaced the queue meanwhile). */
+    private void committed(List<StreamEvent> batch) {
+        for (StreamEvent event : batch) {
+            queue.remove(event);
+            queuedIds.remove(event.channel() + "#" + event.replayId());
+            appliedUpTo.merge(event.channel(), event.replayId(), Math::max);
+            owner.applied(event);
+        }
+    }
+
+    private void finished() {
+        running.set(false);
+        kick();
+    }
+
+    private void failed(Throwable failure) {
+        running.set(false);
+        if (failure instanceof StreamApplier.LeaseLost) {
+            Log.warnf("Tenant %s: %s; stopping this replica's subscription", tenantId, failure.getMessage());
+            owner.leaseLost();
+            return;
+        }
+        Log.warnf(failure, "Tenant %s: applying %d queued streaming events failed; retrying", tenantId,
+                queue.size());
+        owner.retryLater(this::kick);
+    }
+}

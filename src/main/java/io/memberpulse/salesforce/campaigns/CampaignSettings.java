@@ -1,5 +1,6 @@
 package io.memberpulse.salesforce.campaigns;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +29,7 @@ public record CampaignSettings(List<CampaignRule> rules, List<TagCampaign> tagCa
         return tagCampaigns.stream().filter(t -> t.tag().equals(tag)).findFirst();
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return rules.isEmpty() && tagCampaigns.isEmpty();
     }

@@ -57,7 +57,7 @@ public class BackfillQueue {
         return connection.preparedQuery("insert into outbox_item (tenant_id, member_id, operation, fields, "
                 + "field_times, company_key, status, priority, backfill_job_id) select $1, u.m, 'CONTACT_UPSERT', "
                 + "u.f::jsonb, u.t::jsonb, u.k, 'PENDING', 1, $2 from unnest($3::text[], $4::text[], $5::text[], "
-                + "$6::text[]) as u(m, f, t, k) on conflict (tenant_id, member_id, operation) where status = 'PENDING' "
+                + "$6::text[]) as u(m, f, t, k) on conflict (tenant_id, member_id, operation, item_key) where status = 'PENDING' "
                 + "do update set fields = excluded.fields || outbox_item.fields, "
                 + "field_times = excluded.field_times || outbox_item.field_times, "
                 + "company_key = coalesce(outbox_item.company_key, excluded.company_key), "

@@ -141,7 +141,10 @@ public class BulkUpsert {
                 done.stream().map(records.accountIds::get).toArray(String[]::new),
                 done.stream().map(m -> records.written.get(m).toString()).toArray(String[]::new))
                 .chain(() -> links.appendSyncLog(connection, tenantId,
-                        LogEntry.column(entries, LogEntry::memberId), LogEntry.column(entries, LogEntry::salesforceId),
+                        LogEntry.column(entries, LogEntry::memberId),
+                        java.util.Collections.nCopies(entries.size(), OutboundOperation.CONTACT_UPSERT)
+                                .toArray(String[]::new),
+                        new String[entries.size()], LogEntry.column(entries, LogEntry::salesforceId),
                         LogEntry.column(entries, LogEntry::outcome), LogEntry.column(entries, LogEntry::code),
                         LogEntry.column(entries, LogEntry::message), LogEntry.column(entries, LogEntry::hint),
                         java.util.Collections.nCopies(entries.size(), 1).toArray(Integer[]::new),

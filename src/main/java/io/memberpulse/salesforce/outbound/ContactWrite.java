@@ -21,15 +21,23 @@ final class ContactWrite {
     final ObjectNode values;
     final String accountId;
     final MemberLink link;
+    /** Set when a feature's extra values refuse the whole write (see {@link ContactExtras.Extra}). */
+    final ItemOutcome refusal;
 
-    private ContactWrite(ClaimedItem item, ObjectNode values, String accountId, MemberLink link) {
+    private ContactWrite(ClaimedItem item, ObjectNode values, String accountId, MemberLink link, ItemOutcome refusal) {
         this.item = item;
         this.values = values;
         this.accountId = accountId;
         this.link = link;
+        this.refusal = refusal;
     }
 
-    static ContactWrite of(ClaimedItem item, ContactMapping mapping, MemberLink link, Map<String, String> accounts) {
+    static ContactWrite of(ClaimedItem item, ContactMapping mapping, MemberLink link, Map<String, String> accounts,
+            ContactExtras.Extra extra) {
+        if (extra != null && extra.errorCode() != null) {
+            return new ContactWrite(item, PlannedChange.JSON.createObjectNode(), null, link,
+                    ItemOutcome.failed(item, extra.errorCode(), extra.message(), extra.hint()));
+        }
         boolean creating = link == null;
         ObjectNode values = PlannedChange.JSON.createObjectNode();
         String accountId = null;
@@ -50,10 +58,13 @@ final class ContactWrite {
                 values.set(target, item.fields().get(name));
             }
         }
+        if (extra != null) {
+            values.setAll(extra.values());
+        }
         if (!creating) {
             dropUnchanged(values, link.lastWritten());
         }
-        return new ContactWrite(item, values, accountId, link);
+        return new ContactWrite(item, values, accountId, link, null);
     }
 
     boolean isNoOp() {

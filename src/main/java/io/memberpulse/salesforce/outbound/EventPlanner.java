@@ -6,15 +6,17 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a tenant's stored member events into pending Contact writes, in one transaction per
- * batch: events locked, folded per member, merged into the pending write of that member (changes to
- * one member always coalesce into one write), companies registered, events marked planned, the
- * worker notified. Planning runs whether auto-sync is on or off.
+ * Turns a tenant's stored member events into pending writes, in one transaction per batch: events
+ * locked, folded per member, operation and item key (the Contact write here, other kinds by the
+ * features' {@link WorkPlanner}s), merged into the pending item of the same key (changes to one
+ * member's Contact always coalesce into one write), companies registered, events marked planned,
+ * the worker notified. Planning runs whether auto-sync is on or off.
  */
 @ApplicationScoped
 class EventPlanner {
@@ -23,26 +25,44 @@ class EventPlanner {
     private final PlannerRepository repository;
     private final MappingService mappings;
     private final OutboundConfig config;
+    private final Instance<WorkPlanner> planners;
+    private final OutboundOperations operations;
 
-    EventPlanner(Pool pool, PlannerRepository repository, MappingService mappings, OutboundConfig config) {
+    EventPlanner(Pool pool, PlannerRepository repository, MappingService mappings, OutboundConfig config,
+            Instance<WorkPlanner> planners, OutboundOperations operations) {
         this.pool = pool;
         this.repository = repository;
         this.mappings = mappings;
         this.config = config;
+        this.planners = planners;
+        this.operations = operations;
     }
 
     /** Plans one batch; answers how many events it took (fewer than the batch size: nothing left). */
     Uni<Integer> planBatch(String tenantId) {
         return mappings.contactMapping(tenantId)
-                .chain(mapping -> pool.withTransaction(connection -> plan(connection, tenantId, mapping)));
+                .chain(mapping -> folders(tenantId)
+                        .chain(folders -> pool.withTransaction(connection -> plan(connection, tenantId, mapping,
+                                folders))));
+    }
+
+    /** Each feature planner's folder for the tenant, loaded before the transaction opens. */
+    private Uni<List<WorkPlanner.EventFolder>> folders(String tenantId) {
+        List<Uni<WorkPlanner.EventFolder>> loads = new ArrayList<>();
+        planners.forEach(planner -> loads.add(planner.forTenant(tenantId)));
+        if (loads.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Uni.join().all(loads).andFailFast();
     }
 
     int batchSize() {
         return config.planBatchSize();
     }
 
-    private Uni<Integer> plan(SqlConnection connection, String tenantId, ContactMapping mapping) {
-        PlanningRound round = new PlanningRound(tenantId, mapping);
+    private Uni<Integer> plan(SqlConnection connection, String tenantId, ContactMapping mapping,
+            List<WorkPlanner.EventFolder> folders) {
+        PlanningRound round = new PlanningRound(tenantId, mapping, folders);
         return OutboxRepository.lockTenant(connection, tenantId)
                 .chain(() -> repository.lockUnplannedEvents(connection, tenantId, config.planBatchSize()))
                 .invoke(round::fold)
@@ -51,7 +71,7 @@ class EventPlanner {
 
     private Uni<Integer> write(SqlConnection connection, PlanningRound round) {
         List<String> members = round.memberIds();
-        return repository.lockPendingChanges(connection, round.tenantId, members)
+        return repository.lockPendingChanges(connection, round.tenantId, round.all())
                 .invoke(round::mergePending)
                 .chain(() -> repository.linkedCompanyKeys(connection, round.tenantId, members))
                 .invoke(round::rememberLinkedCompanies)
@@ -70,8 +90,14 @@ class EventPlanner {
                 : repository.updatePending(connection, updates, round.companyKeysOf(updates));
         return updated
                 .chain(() -> inserts.isEmpty() ? Uni.createFrom().nullItem()
-                        : repository.insertPending(connection, round.tenantId, inserts, round.companyKeysOf(inserts)))
+                        : repository.insertPending(connection, round.tenantId, inserts, round.companyKeysOf(inserts),
+                                needsContact(inserts)))
                 .replaceWithVoid();
+    }
+
+    private Boolean[] needsContact(List<PlannedChange> changes) {
+        Map<String, Boolean> needs = operations.needingContact();
+        return changes.stream().map(c -> needs.getOrDefault(c.operation, false)).toArray(Boolean[]::new);
     }
 
     private Uni<Void> registerCompanies(SqlConnection connection, PlanningRound round) {

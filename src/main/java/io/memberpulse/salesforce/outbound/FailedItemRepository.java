@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 
 /**
  * The SQL that puts FAILED outbox items back in the queue, keeping the one invariant the worker
- * relies on: at most one PENDING item per member and operation ({@code outbox_item_pending_uk}).
+ * relies on: at most one PENDING item per member, operation and item key ({@code outbox_item_pending_uk}).
  */
 @ApplicationScoped
 class FailedItemRepository {
@@ -32,23 +32,25 @@ class FailedItemRepository {
      * SUPERSEDED, or closes as SUPERSEDED because nothing of its own is left, or becomes PENDING
      * again with attempts reset, due now, errors cleared.
      */
-    private static final String ROUND = "with picked as (select distinct on (member_id, operation) id "
+    private static final String ROUND = "with picked as (select distinct on (member_id, operation, item_key) id "
             + "from outbox_item where tenant_id = $1 and status = 'FAILED' and ($2::bigint is null or id = $2) "
-            + "order by member_id, operation, id desc), "
-            + "fresh as (select f.id, f.tenant_id, f.member_id, f.operation, f.company_key, "
+            + "order by member_id, operation, item_key, id desc), "
+            + "fresh as (select f.id, f.tenant_id, f.member_id, f.operation, f.item_key, f.company_key, "
             + "f.fields - n.keys as fields, f.field_times - n.keys as field_times, "
             + "(f.fields <> '{}'::jsonb and f.fields - n.keys = '{}'::jsonb) as stale "
             + "from outbox_item f join picked on picked.id = f.id "
             + "cross join lateral (select coalesce(array_agg(distinct k), '{}'::text[]) as keys "
             + "from outbox_item x cross join lateral jsonb_object_keys(x.fields) k "
             + "where x.tenant_id = f.tenant_id and x.member_id = f.member_id and x.operation = f.operation "
+            + "and x.item_key = f.item_key "
             + "and x.id > f.id and x.status in ('DONE', 'IN_FLIGHT', 'FAILED')) n), "
             + "folded as (update outbox_item p set fields = fresh.fields || p.fields, "
             + "field_times = fresh.field_times || p.field_times, "
             + "company_key = case when p.fields ? 'company' then p.company_key "
             + "when fresh.fields ? 'company' then fresh.company_key end, "
             + "updated_at = now() from fresh where p.tenant_id = fresh.tenant_id and p.member_id = fresh.member_id "
-            + "and p.operation = fresh.operation and p.status = 'PENDING' returning fresh.id, p.id as into_id), "
+            + "and p.operation = fresh.operation and p.item_key = fresh.item_key and p.status = 'PENDING' "
+            + "returning fresh.id, p.id as into_id), "
             + "closed as (update outbox_item o set status = 'DONE', claimed_until = null, "
             + "last_error_code = 'SUPERSEDED', last_error_message = case when folded.into_id is null "
             + "then 'Retried: every field was changed again later' "

@@ -3,11 +3,16 @@ package io.memberpulse.salesforce.outbound;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
-/** What became of one claimed item after a Salesforce call (or a decision not to call). */
-record ItemOutcome(ClaimedItem item, Kind kind, String salesforceId, String accountId, ObjectNode written,
+/**
+ * What became of one claimed item after a Salesforce call (or a decision not to call). For Contact
+ * upserts {@code written} holds the values written (merged into {@code member_link.last_written});
+ * other operations may leave it null.
+ */
+public record ItemOutcome(ClaimedItem item, Kind kind, String salesforceId, String accountId, ObjectNode written,
         String errorCode, String errorMessage, String adminHint, Instant retryAt) {
 
-    enum Kind {
+    /** The outcome kinds. */
+    public enum Kind {
         /** Written: the link and the sync log record it. */
         DONE,
         /** Nothing to write (every value already in Salesforce as we last wrote it). */
@@ -20,23 +25,23 @@ record ItemOutcome(ClaimedItem item, Kind kind, String salesforceId, String acco
         FAILED
     }
 
-    static ItemOutcome done(ClaimedItem item, String salesforceId, String accountId, ObjectNode written) {
+    public static ItemOutcome done(ClaimedItem item, String salesforceId, String accountId, ObjectNode written) {
         return new ItemOutcome(item, Kind.DONE, salesforceId, accountId, written, null, null, null, null);
     }
 
-    static ItemOutcome skipped(ClaimedItem item, String salesforceId) {
+    public static ItemOutcome skipped(ClaimedItem item, String salesforceId) {
         return new ItemOutcome(item, Kind.SKIPPED, salesforceId, null, null, null, null, null, null);
     }
 
-    static ItemOutcome retry(ClaimedItem item, String code, String message, Instant at) {
+    public static ItemOutcome retry(ClaimedItem item, String code, String message, Instant at) {
         return new ItemOutcome(item, Kind.RETRY, null, null, null, code, message, null, at);
     }
 
-    static ItemOutcome requeue(ClaimedItem item, String code, String message, Instant at) {
+    public static ItemOutcome requeue(ClaimedItem item, String code, String message, Instant at) {
         return new ItemOutcome(item, Kind.REQUEUE, null, null, null, code, message, null, at);
     }
 
-    static ItemOutcome failed(ClaimedItem item, String code, String message, String hint) {
+    public static ItemOutcome failed(ClaimedItem item, String code, String message, String hint) {
         return new ItemOutcome(item, Kind.FAILED, null, null, null, code, message, hint, null);
     }
 }

@@ -72,15 +72,16 @@ class LinkRepository {
     }
 
     /** One sync-log entry per member outcome (SUCCESS, FAILED, SKIPPED). */
-    Uni<Void> appendSyncLog(SqlConnection connection, String tenantId, String[] memberIds, String[] salesforceIds,
-            String[] outcomes, String[] codes, String[] messages, String[] hints, Integer[] attempts, Long[] items) {
-        return connection.preparedQuery("insert into sync_log (tenant_id, member_id, operation, salesforce_id, "
-                + "outcome, error_code, error_message, admin_hint, attempts, outbox_item_id) "
-                + "select $1, u.m, 'CONTACT_UPSERT', u.s, u.outcome, u.code, u.message, u.hint, u.attempts, u.item "
-                + "from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], "
-                + "$9::bigint[]) as u(m, s, outcome, code, message, hint, attempts, item)")
-                .execute(Tuple.from(List.of(tenantId, memberIds, salesforceIds, outcomes, codes, messages, hints,
-                        attempts, items)))
+    Uni<Void> appendSyncLog(SqlConnection connection, String tenantId, String[] memberIds, String[] operations,
+            String[] itemKeys, String[] salesforceIds, String[] outcomes, String[] codes, String[] messages,
+            String[] hints, Integer[] attempts, Long[] items) {
+        return connection.preparedQuery("insert into sync_log (tenant_id, member_id, operation, item_key, "
+                + "salesforce_id, outcome, error_code, error_message, admin_hint, attempts, outbox_item_id) "
+                + "select $1, u.m, u.op, u.k, u.s, u.outcome, u.code, u.message, u.hint, u.attempts, u.item "
+                + "from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], "
+                + "$9::text[], $10::int[], $11::bigint[]) as u(m, op, k, s, outcome, code, message, hint, attempts, item)")
+                .execute(Tuple.from(List.of(tenantId, memberIds, operations, itemKeys, salesforceIds, outcomes, codes,
+                        messages, hints, attempts, items)))
                 .replaceWithVoid();
     }
 

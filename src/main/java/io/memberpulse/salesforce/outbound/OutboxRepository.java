@@ -47,31 +47,51 @@ class OutboxRepository {
     }
 
     /**
-     * Claims the tenant's next due items, live before backfill, up to a full batch. Skipped: items
-     * whose Account is not resolved yet, members with a write in flight (one member's writes never
-     * overtake each other), and Accounts with a batch in flight (Salesforce locks the parent Account:
-     * concurrent batches on one Account fail with UNABLE_TO_LOCK_ROW). The advisory lock serialises
-     * the tenant's claims so each sees what the previous one took.
+     * What makes a pending item claimable now ($1 tenant, $2 highest priority): due; its Account
+     * resolved; no write of its member in flight (one member's writes never overtake each other);
+     * no batch in flight on its Account (Salesforce locks the parent Account: concurrent batches on
+     * one Account fail with UNABLE_TO_LOCK_ROW); and, for writes that refer to the Contact, the
+     * member has one, or no Contact write of the member is pending or in flight (nothing to wait for).
+     */
+    private static final String CLAIMABLE = "from outbox_item o "
+            + "left join account_link a on a.tenant_id = o.tenant_id and a.name_key = o.company_key "
+            + "where o.tenant_id = $1 and o.status = 'PENDING' and o.next_attempt_at <= now() and o.priority <= $2 "
+            + "and (o.company_key is null or a.account_id is not null) "
+            + "and not exists (select 1 from outbox_item f where f.tenant_id = o.tenant_id "
+            + "and f.member_id = o.member_id and f.status = 'IN_FLIGHT') "
+            + "and (o.company_key is null or not exists (select 1 from outbox_item k "
+            + "where k.tenant_id = o.tenant_id and k.company_key = o.company_key and k.status = 'IN_FLIGHT')) "
+            + "and (not o.needs_contact or exists (select 1 from member_link l where l.tenant_id = o.tenant_id "
+            + "and l.member_id = o.member_id) or not exists (select 1 from outbox_item c "
+            + "where c.tenant_id = o.tenant_id and c.member_id = o.member_id and c.operation = 'CONTACT_UPSERT' "
+            + "and c.status in ('PENDING', 'IN_FLIGHT'))) ";
+
+    /**
+     * Claims the tenant's next due items of one operation, up to a full batch (one Collections call):
+     * the operation of the most urgent claimable item (live before backfill, Contacts before the writes
+     * that depend on them, then oldest first), then that operation's claimable items in the same order.
+     * The advisory lock serialises the tenant's claims so each sees what the previous one took.
      */
     Uni<List<ClaimedItem>> claim(String tenantId, int limit, Duration claimTimeout, int maxPriority) {
         return pool.withTransaction(connection -> lockTenant(connection, tenantId)
-                .chain(() -> connection.preparedQuery("with picked as (select o.id from outbox_item o "
-                        + "left join account_link a on a.tenant_id = o.tenant_id and a.name_key = o.company_key "
-                        + "where o.tenant_id = $1 and o.status = 'PENDING' "
-                        + "and o.next_attempt_at <= now() and o.priority <= $4 "
-                        + "and (o.company_key is null or a.account_id is not null) "
-                        + "and not exists (select 1 from outbox_item f where f.tenant_id = o.tenant_id "
-                        + "and f.member_id = o.member_id and f.status = 'IN_FLIGHT') "
-                        + "and (o.company_key is null or not exists (select 1 from outbox_item k "
-                        + "where k.tenant_id = o.tenant_id and k.company_key = o.company_key "
-                        + "and k.status = 'IN_FLIGHT')) "
-                        + "order by o.priority, o.id limit $2 for update of o skip locked) "
+                .chain(() -> connection.preparedQuery("select o.operation " + CLAIMABLE
+                        + "order by o.priority, (o.operation <> 'CONTACT_UPSERT'), o.id limit 1")
+                        .execute(Tuple.of(tenantId, maxPriority)))
+                .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(List.<ClaimedItem>of())
+                        : claimOperation(connection, tenantId, rows.iterator().next().getString(0), limit,
+                                claimTimeout, maxPriority)));
+    }
+
+    private Uni<List<ClaimedItem>> claimOperation(SqlConnection connection, String tenantId, String operation,
+            int limit, Duration claimTimeout, int maxPriority) {
+        return connection.preparedQuery("with picked as (select o.id " + CLAIMABLE + "and o.operation = $5 "
+                        + "order by o.priority, o.id limit $3 for update of o skip locked) "
                         + "update outbox_item o set status = 'IN_FLIGHT', attempts = o.attempts + 1, "
-                        + "claimed_until = now() + make_interval(secs => $3), updated_at = now() "
+                        + "claimed_until = now() + make_interval(secs => $4), updated_at = now() "
                         + "from picked where o.id = picked.id "
-                        + "returning o.id, o.member_id, o.fields::text as fields, o.company_key, o.attempts, o.priority, "
-                        + "o.backfill_job_id")
-                        .execute(Tuple.of(tenantId, limit, (double) claimTimeout.toSeconds(), maxPriority))))
+                        + "returning o.id, o.member_id, o.operation, o.item_key, o.fields::text as fields, "
+                        + "o.company_key, o.attempts, o.priority, o.backfill_job_id")
+                .execute(Tuple.of(tenantId, maxPriority, limit, (double) claimTimeout.toSeconds(), operation))
                 .map(OutboxRepository::claimed);
     }
 
@@ -125,7 +145,8 @@ class OutboxRepository {
                         + "fields = f.fields || p.fields, field_times = f.field_times || p.field_times, "
                         + "company_key = coalesce(p.company_key, f.company_key), updated_at = now() "
                         + "from outbox_item f where f.id = any($1) and p.tenant_id = f.tenant_id "
-                        + "and p.member_id = f.member_id and p.operation = f.operation and p.status = 'PENDING' "
+                        + "and p.member_id = f.member_id and p.operation = f.operation and p.item_key = f.item_key "
+                        + "and p.status = 'PENDING' "
                         + "returning f.id) "
                         + "update outbox_item o set status = 'DONE', claimed_until = null, updated_at = now(), "
                         + "last_error_code = 'SUPERSEDED' from merged where o.id = merged.id")
@@ -150,7 +171,8 @@ class OutboxRepository {
     private static List<ClaimedItem> claimed(RowSet<Row> rows) {
         List<ClaimedItem> items = new ArrayList<>(rows.rowCount());
         for (Row row : rows) {
-            items.add(new ClaimedItem(row.getLong("id"), row.getString("member_id"), object(row.getString("fields")),
+            items.add(new ClaimedItem(row.getLong("id"), row.getString("member_id"), row.getString("operation"),
+                    row.getString("item_key"), object(row.getString("fields")),
                     row.getString("company_key"), row.getInteger("attempts"), row.getInteger("priority"),
                     row.getLong("backfill_job_id")));
         }

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -19,23 +18,31 @@ class OutcomeRepository {
 
     private final OutboxRepository outbox;
     private final LinkRepository links;
-    private final OutboundConfig config;
+    private final OutboundOperations operations;
 
-    OutcomeRepository(OutboxRepository outbox, LinkRepository links, OutboundConfig config) {
+    OutcomeRepository(OutboxRepository outbox, LinkRepository links, OutboundOperations operations) {
         this.outbox = outbox;
         this.links = links;
-        this.config = config;
+        this.operations = operations;
     }
 
     Uni<Void> record(String tenantId, List<ItemOutcome> outcomes) {
         return outbox.pool().withTransaction(connection -> OutboxRepository.lockTenant(connection, tenantId)
                 .chain(() -> closeDone(connection, tenantId, outcomes))
-                .chain(() -> link(connection, tenantId, of(outcomes, ItemOutcome.Kind.DONE)))
+                .chain(() -> link(connection, tenantId, contactsDone(outcomes)))
                 .chain(() -> fail(connection, of(outcomes, ItemOutcome.Kind.FAILED)))
                 .chain(() -> requeue(connection, of(outcomes, ItemOutcome.Kind.RETRY), true))
                 .chain(() -> requeue(connection, of(outcomes, ItemOutcome.Kind.REQUEUE), false))
                 .chain(() -> log(connection, tenantId, outcomes))
-                .chain(() -> countBackfillCall(connection, outcomes)));
+                .chain(() -> countBackfillCall(connection, outcomes))
+                .chain(() -> operations.recorded(connection, tenantId, outcomes)));
+    }
+
+    /** Only Contact upserts link the member to a Contact. */
+    private static List<ItemOutcome> contactsDone(List<ItemOutcome> outcomes) {
+        return of(outcomes, ItemOutcome.Kind.DONE).stream()
+                .filter(o -> OutboundOperation.CONTACT_UPSERT.equals(o.item().operation()))
+                .collect(Collectors.toList());
     }
 
     /** A batch that reached Salesforce cost each backfill job in it one API call. */
@@ -106,18 +113,11 @@ class OutcomeRepository {
             return Uni.createFrom().voidItem();
         }
         return links.appendSyncLog(connection, tenantId, strings(logged, o -> o.item().memberId()),
+                strings(logged, o -> o.item().operation()), strings(logged, o -> blankToNull(o.item().itemKey())),
                 strings(logged, ItemOutcome::salesforceId), strings(logged, OutcomeRepository::outcomeName),
                 strings(logged, ItemOutcome::errorCode), strings(logged, o -> truncate(o.errorMessage())),
                 strings(logged, o -> truncate(o.adminHint())),
                 logged.stream().map(o -> o.item().attempts()).toArray(Integer[]::new), ids(logged));
-    }
-
-    /** When a record that failed transiently is tried again: doubling, capped, with jitter. */
-    Instant retryAt(int attempts) {
-        long base = config.retryDelay().toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
-        long capped = Math.min(base, config.maxRetryDelay().toMillis());
-        long jitter = (long) (capped * 0.2 * Math.random());
-        return Instant.now().plusMillis(capped - jitter);
     }
 
     private static String outcomeName(ItemOutcome outcome) {
@@ -134,6 +134,10 @@ class OutcomeRepository {
 
     private static String[] strings(List<ItemOutcome> outcomes, Function<ItemOutcome, String> value) {
         return outcomes.stream().map(value).toArray(String[]::new);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 
     private static String truncate(String text) {

@@ -8,7 +8,7 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * The pending Contact write of one member: MemberPulse-side field values (JSON null clears a field)
+ * The pending write of one member, operation and item key (the Contact write has key ""): MemberPulse-side field values (JSON null clears a field)
  * and when each last changed. Events fold into it field by field; a field only takes a value from
  * an event at least as recent as the one that set it, so late or reordered events never win.
  */
@@ -17,19 +17,37 @@ final class PlannedChange {
     static final ObjectMapper JSON = new ObjectMapper();
 
     final String memberId;
+    final String operation;
+    final String itemKey;
     final ObjectNode fields;
     final ObjectNode fieldTimes;
     Long existingId;
 
-    PlannedChange(String memberId, ObjectNode fields, ObjectNode fieldTimes, Long existingId) {
+    PlannedChange(String memberId, String operation, String itemKey, ObjectNode fields, ObjectNode fieldTimes,
+            Long existingId) {
         this.memberId = memberId;
+        this.operation = operation;
+        this.itemKey = itemKey;
         this.fields = fields;
         this.fieldTimes = fieldTimes;
         this.existingId = existingId;
     }
 
-    static PlannedChange fresh(String memberId) {
-        return new PlannedChange(memberId, JSON.createObjectNode(), JSON.createObjectNode(), null);
+    static PlannedChange fresh(String memberId, String operation, String itemKey) {
+        return new PlannedChange(memberId, operation, itemKey, JSON.createObjectNode(), JSON.createObjectNode(), null);
+    }
+
+    /** The coalescing key: member, operation, item key. */
+    static String key(String memberId, String operation, String itemKey) {
+        return memberId + '\u0000' + operation + '\u0000' + itemKey;
+    }
+
+    String key() {
+        return key(memberId, operation, itemKey);
+    }
+
+    boolean isContact() {
+        return OutboundOperation.CONTACT_UPSERT.equals(operation);
     }
 
     /** Sets a field if this change is not older than the one that set it last. */
@@ -67,6 +85,9 @@ final class PlannedChange {
 
     /** The company this change names, or null when it does not touch the company. */
     String company() {
+        if (!isContact()) {
+            return null;
+        }
         JsonNode company = fields.get("company");
         return company == null || company.isNull() ? null : company.asText();
     }

@@ -16,17 +16,22 @@ import java.util.List;
 class PlannerRepository {
 
     Uni<RowSet<Row>> lockUnplannedEvents(SqlConnection connection, String tenantId, int limit) {
-        return connection.preparedQuery("select id, member_id, type, occurred_at, data::text as data "
+        return connection.preparedQuery("select id, event_id, member_id, type, occurred_at, data::text as data "
                 + "from member_event where tenant_id = $1 and planned_at is null order by id limit $2 "
                 + "for update skip locked")
                 .execute(Tuple.of(tenantId, limit));
     }
 
-    Uni<RowSet<Row>> lockPendingChanges(SqlConnection connection, String tenantId, List<String> memberIds) {
-        return connection.preparedQuery("select id, member_id, fields::text as fields, field_times::text as times "
-                + "from outbox_item where tenant_id = $1 and operation = 'CONTACT_UPSERT' and status = 'PENDING' "
-                + "and member_id = any($2) for update")
-                .execute(Tuple.of(tenantId, memberIds.toArray(String[]::new)));
+    /** The pending items the round's changes fold into, by (member, operation, item key). */
+    Uni<RowSet<Row>> lockPendingChanges(SqlConnection connection, String tenantId, List<PlannedChange> changes) {
+        return connection.preparedQuery("select o.id, o.member_id, o.operation, o.item_key, o.fields::text as fields, "
+                + "o.field_times::text as times from outbox_item o "
+                + "join unnest($2::text[], $3::text[], $4::text[]) as k(m, op, ik) "
+                + "on o.member_id = k.m and o.operation = k.op and o.item_key = k.ik "
+                + "where o.tenant_id = $1 and o.status = 'PENDING' for update of o")
+                .execute(Tuple.of(tenantId, changes.stream().map(c -> c.memberId).toArray(String[]::new),
+                        changes.stream().map(c -> c.operation).toArray(String[]::new),
+                        changes.stream().map(c -> c.itemKey).toArray(String[]::new)));
     }
 
     /** The company key of each member's current Account: its writes lock that Account too. */
@@ -49,16 +54,19 @@ class PlannerRepository {
     }
 
     Uni<RowSet<Row>> insertPending(SqlConnection connection, String tenantId, List<PlannedChange> changes,
-            String[] companyKeys) {
-        return connection.preparedQuery("insert into outbox_item (tenant_id, member_id, operation, fields, "
-                + "field_times, company_key, status) select $1, u.member_id, 'CONTACT_UPSERT', "
-                + "u.fields::jsonb, u.times::jsonb, u.company_key, 'PENDING' "
-                + "from unnest($2::text[], $3::text[], $4::text[], $5::text[]) "
-                + "as u(member_id, fields, times, company_key)")
-                .execute(Tuple.of(tenantId, changes.stream().map(c -> c.memberId).toArray(String[]::new),
+            String[] companyKeys, Boolean[] needsContact) {
+        return connection.preparedQuery("insert into outbox_item (tenant_id, member_id, operation, item_key, "
+                + "needs_contact, fields, field_times, company_key, status) select $1, u.member_id, u.op, u.ik, "
+                + "u.needs, u.fields::jsonb, u.times::jsonb, u.company_key, 'PENDING' "
+                + "from unnest($2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::text[], $8::text[]) "
+                + "with ordinality as u(member_id, op, ik, needs, fields, times, company_key, n) order by u.n")
+                .execute(Tuple.from(List.of(tenantId, changes.stream().map(c -> c.memberId).toArray(String[]::new),
+                        changes.stream().map(c -> c.operation).toArray(String[]::new),
+                        changes.stream().map(c -> c.itemKey).toArray(String[]::new),
+                        needsContact,
                         changes.stream().map(c -> c.fields.toString()).toArray(String[]::new),
                         changes.stream().map(c -> c.fieldTimes.toString()).toArray(String[]::new),
-                        companyKeys));
+                        companyKeys)));
     }
 
     /** Companies not seen before wait for their Account; known ones cost nothing. */

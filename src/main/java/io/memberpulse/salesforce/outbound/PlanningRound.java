@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One planning transaction of one tenant: the locked events, folded per member into the pending
- * Contact writes (existing ones updated, new ones created), the companies they name, and the Account each will lock.
+ * One planning transaction of one tenant: the locked events, folded per member, operation and item
+ * key into pending writes (existing ones updated, new ones created): the Contact write by this class,
+ * every other kind by the features' {@link WorkPlanner}s through this round as their {@link PlanSink};
+ * plus the companies the Contact writes name, and the Account each will lock.
  */
-final class PlanningRound {
+final class PlanningRound implements PlanSink {
 
     /** Member fields that {@code member.upserted} may carry. */
     static final List<String> PROFILE_FIELDS = List.of("email", "firstName", "lastName", "phone", "company",
@@ -27,20 +29,39 @@ final class PlanningRound {
     final List<Long> eventIds = new ArrayList<>();
     final Map<String, PlannedChange> changes = new LinkedHashMap<>();
     private final ContactMapping mapping;
+    private final List<WorkPlanner.EventFolder> folders;
     private final Map<String, String> linkedCompanyKeys = new LinkedHashMap<>();
 
-    PlanningRound(String tenantId, ContactMapping mapping) {
+    PlanningRound(String tenantId, ContactMapping mapping, List<WorkPlanner.EventFolder> folders) {
         this.tenantId = tenantId;
         this.mapping = mapping;
+        this.folders = folders;
     }
 
     /** Folds the locked events into per-member changes (not yet merged with pending ones). */
     void fold(RowSet<Row> events) {
         for (Row event : events) {
             eventIds.add(event.getLong("id"));
-            apply(event.getString("member_id"), event.getString("type"),
-                    event.getOffsetDateTime("occurred_at").toInstant(), parse(event.getString("data")));
+            PlannedEvent planned = new PlannedEvent(event.getString("event_id"), event.getString("type"),
+                    event.getString("member_id"), event.getOffsetDateTime("occurred_at").toInstant(),
+                    parse(event.getString("data")));
+            apply(planned.memberId(), planned.type(), planned.occurredAt(), planned.data());
+            for (WorkPlanner.EventFolder folder : folders) {
+                folder.fold(planned, this);
+            }
         }
+    }
+
+    @Override
+    public void contactField(String memberId, String field, JsonNode value, Instant occurredAt) {
+        change(memberId).set(field, value, occurredAt);
+    }
+
+    @Override
+    public void work(String operation, String memberId, String itemKey, ObjectNode fields, Instant occurredAt) {
+        PlannedChange change = changes.computeIfAbsent(PlannedChange.key(memberId, operation, itemKey),
+                key -> PlannedChange.fresh(memberId, operation, itemKey));
+        fields.fields().forEachRemaining(entry -> change.set(entry.getKey(), entry.getValue(), occurredAt));
     }
 
     private void apply(String memberId, String type, Instant occurredAt, JsonNode data) {
@@ -63,21 +84,30 @@ final class PlanningRound {
     }
 
     private PlannedChange change(String memberId) {
-        return changes.computeIfAbsent(memberId, PlannedChange::fresh);
+        return changes.computeIfAbsent(PlannedChange.key(memberId, OutboundOperation.CONTACT_UPSERT, ""),
+                key -> PlannedChange.fresh(memberId, OutboundOperation.CONTACT_UPSERT, ""));
     }
 
     List<String> memberIds() {
-        return new ArrayList<>(changes.keySet());
+        return changes.values().stream().map(c -> c.memberId).distinct().toList();
+    }
+
+    /** Every change (member, operation, item key), for locking the pending items they fold into. */
+    List<PlannedChange> all() {
+        return new ArrayList<>(changes.values());
     }
 
     /** Pending writes already waiting for these members absorb the new changes. */
     void mergePending(RowSet<Row> pending) {
         for (Row row : pending) {
-            PlannedChange fresh = changes.get(row.getString("member_id"));
-            PlannedChange merged = new PlannedChange(fresh.memberId, (ObjectNode) parse(row.getString("fields")),
-                    (ObjectNode) parse(row.getString("times")), row.getLong("id"));
+            String key = PlannedChange.key(row.getString("member_id"), row.getString("operation"),
+                    row.getString("item_key"));
+            PlannedChange fresh = changes.get(key);
+            PlannedChange merged = new PlannedChange(fresh.memberId, fresh.operation, fresh.itemKey,
+                    (ObjectNode) parse(row.getString("fields")), (ObjectNode) parse(row.getString("times")),
+                    row.getLong("id"));
             merged.absorbOlder(fresh.fields, fresh.fieldTimes);
-            changes.put(merged.memberId, merged);
+            changes.put(key, merged);
         }
     }
 
@@ -104,7 +134,7 @@ final class PlanningRound {
         for (int i = 0; i < planned.size(); i++) {
             PlannedChange change = planned.get(i);
             String company = change.company();
-            keys[i] = company != null && !company.isBlank() ? CompanyKeys.of(company)
+            keys[i] = !change.isContact() ? null : company != null && !company.isBlank() ? CompanyKeys.of(company)
                     : linkedCompanyKeys.get(change.memberId);
         }
         return keys;

@@ -14,10 +14,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Works one of a tenant's call slots until the queue runs dry: check the tenant may sync, hold the
@@ -29,7 +26,9 @@ import java.util.stream.Collectors;
 class SlotWorker {
 
     private final OutboxRepository outbox;
-    private final LinkRepository links;
+    private final ContactWrites contactWrites;
+    private final OutboundOperations operations;
+    private final BatchOutcomes batchOutcomes;
     private final ContactBatch batches;
     private final OutcomeRepository outcomes;
     private final AccountResolver accounts;
@@ -41,12 +40,15 @@ class SlotWorker {
     private final OutboundConfig config;
     private final InFlightClaims claims;
 
-    SlotWorker(OutboxRepository outbox, LinkRepository links, ContactBatch batches, OutcomeRepository outcomes,
+    SlotWorker(OutboxRepository outbox, ContactWrites contactWrites, OutboundOperations operations,
+            BatchOutcomes batchOutcomes, ContactBatch batches, OutcomeRepository outcomes,
             AccountResolver accounts, MappingService mappings, ConnectionService connections,
             TenantCredentials credentials, ApiUsage usage, SalesforceClient salesforce, OutboundConfig config,
             InFlightClaims claims) {
         this.outbox = outbox;
-        this.links = links;
+        this.contactWrites = contactWrites;
+        this.operations = operations;
+        this.batchOutcomes = batchOutcomes;
         this.batches = batches;
         this.outcomes = outcomes;
         this.accounts = accounts;
@@ -154,19 +156,18 @@ class SlotWorker {
     }
 
     private Uni<Boolean> send(OrgCredentials org, ContactMapping mapping, List<ClaimedItem> items) {
-        return writesFor(org.tenantId(), mapping, items)
-                .chain(writes -> call(org, mapping, writes))
+        return call(org, mapping, items)
                 .chain(decided -> record(org.tenantId(), decided))
                 .eventually(() -> claims.forget(items));
     }
 
-    private Uni<List<ContactWrite>> writesFor(String tenantId, ContactMapping mapping, List<ClaimedItem> items) {
-        List<String> members = items.stream().map(ClaimedItem::memberId).collect(Collectors.toList());
-        List<String> companies = items.stream().map(ClaimedItem::companyKey).filter(k -> k != null)
-                .distinct().collect(Collectors.toList());
-        return Uni.combine().all().unis(links.links(tenantId, members), links.accounts(tenantId, companies))
-                .asTuple()
-                .map(both -> writes(items, mapping, both.getItem1(), both.getItem2()));
+    /** A claim holds items of one operation: Contacts by the mapping, the rest by their operation. */
+    private Uni<List<ItemOutcome>> attempt(OrgCredentials org, ContactMapping mapping, List<ClaimedItem> items) {
+        if (!OutboundOperation.CONTACT_UPSERT.equals(items.get(0).operation())) {
+            return operations.send(org, items);
+        }
+        return contactWrites.of(org, mapping, items)
+                .chain(writes -> batches.send(org, mapping, writes));
     }
 
     /** Records the outcomes; answers whether the slot may go on at once. */
@@ -175,16 +176,16 @@ class SlotWorker {
                 .replaceWith(decided.stream().noneMatch(SlotWorker::stopsTheSlot));
     }
 
-    private Uni<List<ItemOutcome>> call(OrgCredentials org, ContactMapping mapping, List<ContactWrite> writes) {
-        return batches.send(org, mapping, writes)
+    private Uni<List<ItemOutcome>> call(OrgCredentials org, ContactMapping mapping, List<ClaimedItem> items) {
+        return attempt(org, mapping, items)
                 .onFailure(SalesforceException.class)
-                .recoverWithUni(failure -> afterFailure(org, writes, (SalesforceException) failure));
+                .recoverWithUni(failure -> afterFailure(org, items, (SalesforceException) failure));
     }
 
-    private Uni<List<ItemOutcome>> afterFailure(OrgCredentials org, List<ContactWrite> writes,
+    private Uni<List<ItemOutcome>> afterFailure(OrgCredentials org, List<ClaimedItem> items,
             SalesforceException failure) {
-        Log.warnf("Tenant %s: Salesforce call for %d Contacts failed: %s %s", org.tenantId(), writes.size(),
-                failure.errorCode(), failure.getMessage());
+        Log.warnf("Tenant %s: Salesforce call for %d %s items failed: %s %s", org.tenantId(), items.size(),
+                items.get(0).operation(), failure.errorCode(), failure.getMessage());
         Uni<Void> tenantEffect = Uni.createFrom().voidItem();
         if (failure instanceof SalesforceException.CredentialsRejected) {
             tenantEffect = Panache.withTransaction(() -> connections.markReconnectNeeded(org.tenantId(),
@@ -192,21 +193,12 @@ class SlotWorker {
         } else if (failure instanceof SalesforceException.LimitExceeded) {
             tenantEffect = pause(org.tenantId(), "Salesforce answered REQUEST_LIMIT_EXCEEDED");
         }
-        return tenantEffect.replaceWith(batches.afterCallFailure(writes, failure));
+        return tenantEffect.replaceWith(batchOutcomes.afterCallFailure(items, failure));
     }
 
     private Uni<Void> pause(String tenantId, String reason) {
         return Panache.withTransaction(() -> connections.pauseUntil(tenantId, Instant.now().plus(config.limitPause()),
                 reason));
-    }
-
-    private static List<ContactWrite> writes(List<ClaimedItem> items, ContactMapping mapping,
-            Map<String, MemberLink> linked, Map<String, String> accountIds) {
-        List<ContactWrite> writes = new ArrayList<>(items.size());
-        for (ClaimedItem item : items) {
-            writes.add(ContactWrite.of(item, mapping, linked.get(item.memberId()), accountIds));
-        }
-        return writes;
     }
 
     /** A requeue or retry means Salesforce is not taking that work now: let the timer come back for it. */

@@ -1,0 +1,52 @@
+package io.memberpulse.salesforce.outbound;
+
+import io.memberpulse.salesforce.mapping.ContactMapping;
+import io.memberpulse.salesforce.salesforce.OrgCredentials;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Builds the Contact writes of a claimed batch: links, Accounts, then the features' extra values. */
+@ApplicationScoped
+class ContactWrites {
+
+    private final LinkRepository links;
+    private final Instance<ContactExtras> extras;
+
+    ContactWrites(LinkRepository links, Instance<ContactExtras> extras) {
+        this.links = links;
+        this.extras = extras;
+    }
+
+    Uni<List<ContactWrite>> of(OrgCredentials org, ContactMapping mapping, List<ClaimedItem> items) {
+        List<String> members = items.stream().map(ClaimedItem::memberId).collect(Collectors.toList());
+        List<String> companies = items.stream().map(ClaimedItem::companyKey).filter(k -> k != null)
+                .distinct().collect(Collectors.toList());
+        return Uni.combine().all().unis(links.links(org.tenantId(), members), links.accounts(org.tenantId(), companies))
+                .asTuple()
+                .chain(both -> withExtras(org, mapping, items, both.getItem1(), both.getItem2()));
+    }
+
+    private Uni<List<ContactWrite>> withExtras(OrgCredentials org, ContactMapping mapping, List<ClaimedItem> items,
+            Map<String, MemberLink> linked, Map<String, String> accountIds) {
+        Uni<Map<String, ContactExtras.Extra>> extra = extras.isResolvable()
+                ? extras.get().extras(org, items, linked)
+                : Uni.createFrom().item(new HashMap<>());
+        return extra.map(perMember -> writes(items, mapping, linked, accountIds, perMember));
+    }
+
+    private static List<ContactWrite> writes(List<ClaimedItem> items, ContactMapping mapping,
+            Map<String, MemberLink> linked, Map<String, String> accountIds, Map<String, ContactExtras.Extra> extra) {
+        List<ContactWrite> writes = new ArrayList<>(items.size());
+        for (ClaimedItem item : items) {
+            writes.add(ContactWrite.of(item, mapping, linked.get(item.memberId()), accountIds,
+                    extra.get(item.memberId())));
+        }
+        return writes;
+    }
+}

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 /**
  * The rules for an event's {@code data} by type. {@code member.upserted} is checked field by field,
  * since each field goes to a Salesforce field of limited length; {@code membership.status_changed}
- * needs a known status; other types are stored as given.
+ * needs a known status; activity, ticket, event and course events are checked by {@link ActivityData}.
  */
 final class EventData {
 
@@ -35,6 +35,8 @@ final class EventData {
             profile(data, path, errors);
         } else if (type == EventType.MEMBERSHIP_STATUS_CHANGED) {
             status(data, path, errors);
+        } else if (type != null) {
+            ActivityData.check(type, data, path, errors);
         }
         if (absent) {
             return "{}";

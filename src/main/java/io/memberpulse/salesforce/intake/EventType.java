@@ -18,9 +18,9 @@ public enum EventType {
     EVENT_NO_SHOW("event.no_show"),
     COURSE_ENROLLED("course.enrolled"),
     COURSE_COMPLETED("course.completed"),
-    /** {@code data}: number, status, url. */
+    /** {@code data}: ticketNumber, status, url, optional subject (see {@link ActivityData}). */
     TICKET_UPDATED("ticket.updated"),
-    /** {@code data}: name, description, date. */
+    /** {@code data}: name, description, date, optional url (see {@link ActivityData}). */
     ACTIVITY_LOGGED("activity.logged");
 
     private static final Map<String, EventType> BY_JSON = Arrays.stream(values())

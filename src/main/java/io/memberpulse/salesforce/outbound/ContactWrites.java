@@ -34,10 +34,29 @@ class ContactWrites {
 
     private Uni<List<ContactWrite>> withExtras(OrgCredentials org, ContactMapping mapping, List<ClaimedItem> items,
             Map<String, MemberLink> linked, Map<String, String> accountIds) {
-        Uni<Map<String, ContactExtras.Extra>> extra = extras.isResolvable()
-                ? extras.get().extras(org, items, linked)
-                : Uni.createFrom().item(new HashMap<>());
-        return extra.map(perMember -> writes(items, mapping, linked, accountIds, perMember));
+        Uni<Map<String, ContactExtras.Extra>> merged = Uni.createFrom().item(new HashMap<>());
+        for (ContactExtras feature : extras) {
+            merged = merged.chain(sofar -> feature.extras(org, items, linked)
+                    .map(more -> merge(sofar, more)));
+        }
+        return merged.map(perMember -> writes(items, mapping, linked, accountIds, perMember));
+    }
+
+    /** Several features' values for one member add up; any refusal refuses the member's write. */
+    private static Map<String, ContactExtras.Extra> merge(Map<String, ContactExtras.Extra> sofar,
+            Map<String, ContactExtras.Extra> more) {
+        more.forEach((member, extra) -> sofar.merge(member, extra, ContactWrites::combine));
+        return sofar;
+    }
+
+    private static ContactExtras.Extra combine(ContactExtras.Extra a, ContactExtras.Extra b) {
+        if (a.errorCode() != null) {
+            return a;
+        }
+        if (b.errorCode() != null) {
+            return b;
+        }
+        return ContactExtras.Extra.of(a.values().deepCopy().setAll(b.values()));
     }
 
     private static List<ContactWrite> writes(List<ClaimedItem> items, ContactMapping mapping,

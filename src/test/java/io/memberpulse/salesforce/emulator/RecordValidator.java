@@ -107,8 +107,16 @@ final class RecordValidator {
         return Optional.empty();
     }
 
+    /** Values a multi-select picklist may hold selected at once. */
+    static final int MULTI_PICKLIST_MAX_VALUES = 100;
+
     private static Optional<ApiError> checkMultiPicklist(Field field, String value) {
-        for (String item : value.split(";")) {
+        String[] items = value.split(";");
+        if (items.length > MULTI_PICKLIST_MAX_VALUES) {
+            return Optional.of(ApiError.of("TOO_MANY_ENUM_VALUE", field.label() + ": too many values selected: "
+                    + items.length + " (max " + MULTI_PICKLIST_MAX_VALUES + ")", field.name()));
+        }
+        for (String item : items) {
             String v = item.trim();
             if (v.length() > 255) {
                 return Optional.of(ApiError.of("STRING_TOO_LONG", field.label() + ": data value too large: "

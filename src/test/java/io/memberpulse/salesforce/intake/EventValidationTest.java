@@ -120,10 +120,24 @@ class EventValidationTest {
 
     @Test
     void dataThatPostgresCannotStoreIsRefused() {
-        refused(batch(event("e-1", "activity.logged", "m-1", data("name", "login", "details",
+        refused(batch(event("e-1", "activity.logged", "m-1", data("name", "login", "date", "2026-01-01", "details",
                 List.of(data("note", "nul\u0000byte"))))))
                 .body("errors[0].field", equalTo("events[0].data"))
                 .body("errors[0].message", equalTo("must not contain the character U+0000"));
+    }
+
+    @Test
+    void ticketActivityAndEventDataAreCheckedFieldByField() {
+        refused(batch(event("e-1", "ticket.updated", "m-1", data("status", "closed", "url", "ftp://x/1"))))
+                .body("errors.field", contains("events[0].data.ticketNumber", "events[0].data.url"))
+                .body("errors[0].message", equalTo("is required"))
+                .body("errors[1].message", equalTo("must be an http or https URL of at most 1000 characters"));
+        refused(batch(event("e-1", "activity.logged", "m-1", data("name", " ", "date", "yesterday"))))
+                .body("errors.field", contains("events[0].data.name", "events[0].data.date"));
+        refused(batch(event("e-1", "event.registered", "m-1", data("name", "Gala"))))
+                .body("errors[0].field", equalTo("events[0].data.eventId"));
+        refused(batch(event("e-1", "course.completed", "m-1", data("courseId", "c 1"))))
+                .body("errors[0].field", equalTo("events[0].data.courseId"));
     }
 
     @Test

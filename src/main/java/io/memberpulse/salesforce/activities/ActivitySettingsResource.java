@@ -1,0 +1,70 @@
+package io.memberpulse.salesforce.activities;
+
+import io.memberpulse.salesforce.problem.Problem;
+import io.memberpulse.salesforce.problem.ProblemResponsesDoc;
+import io.memberpulse.salesforce.security.Roles;
+import io.memberpulse.salesforce.security.TenantClaims;
+import io.memberpulse.salesforce.web.BodyLimit;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Which member activities become Salesforce Tasks, and how they are named. */
+@Path("/api/v1/tenants/{tenantId}/salesforce/activity-settings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Activities", description = "Tasks for activities, ticket updates and event or course events")
+@ProblemResponsesDoc
+public class ActivitySettingsResource {
+
+    private final ActivitySettingsService service;
+    private final SecurityIdentity identity;
+
+    ActivitySettingsResource(ActivitySettingsService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.VIEWER, Roles.PLATFORM_ADMIN })
+    @Operation(summary = "Read the activity settings", description = "The stored settings, or the defaults with "
+            + "`customized: false`.")
+    @APIResponse(responseCode = "200", description = "The settings")
+    public Uni<ActivitySettingsView> get(@RestPath String tenantId) {
+        return service.get(tenantId);
+    }
+
+    @PUT
+    @RolesAllowed({ Roles.ADMIN, Roles.PLATFORM_ADMIN })
+    @BodyLimit(BodyLimit.SETTINGS)
+    @Operation(summary = "Replace the activity settings", description = "Absent properties take their defaults. When "
+            + "the org is reachable the Task External ID field is checked against describe(Task) "
+            + "first (`validatedAgainstOrg: true`); otherwise the settings are stored unchecked with a `warning`.")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "201", description = "Stored for the first time")
+    @APIResponse(responseCode = "422", description = "The org's Task lacks the External ID field; "
+            + "`errors` names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<ActivitySettingsView>> put(@RestPath String tenantId, ActivitySettingsRequest request,
+            UriInfo uri) {
+        return service.put(tenantId, request, TenantClaims.actorOf(identity))
+                .map(replaced -> replaced.created()
+                        ? RestResponse.ResponseBuilder.<ActivitySettingsView>created(uri.getAbsolutePath())
+                                .entity(replaced.settings()).build()
+                        : RestResponse.ok(replaced.settings()));
+    }
+}

@@ -1,0 +1,90 @@
+package io.memberpulse.salesforce.activities;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.memberpulse.salesforce.outbound.BatchOutcomes;
+import io.memberpulse.salesforce.outbound.ClaimedItem;
+import io.memberpulse.salesforce.outbound.ItemOutcome;
+import io.memberpulse.salesforce.outbound.OperationBatch;
+import io.memberpulse.salesforce.outbound.OutboundOperation;
+import io.memberpulse.salesforce.salesforce.RecordResult;
+import io.memberpulse.salesforce.salesforce.SObject;
+import io.memberpulse.salesforce.salesforce.SalesforceClient;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes Tasks on members' Contacts ({@code WhoId}): a whole batch in one sObject Collections upsert
+ * by the Task external id field, so a retried or re-sent activity updates its Task instead of adding one.
+ */
+@ApplicationScoped
+class TaskOperation implements OutboundOperation {
+
+    static final String NAME = "TASK_UPSERT";
+
+    private final ActivitySettingsService settings;
+    private final SalesforceClient salesforce;
+    private final BatchOutcomes outcomes;
+
+    TaskOperation(ActivitySettingsService settings, SalesforceClient salesforce, BatchOutcomes outcomes) {
+        this.settings = settings;
+        this.salesforce = salesforce;
+        this.outcomes = outcomes;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean needsContact() {
+        return true;
+    }
+
+    @Override
+    public Uni<List<ItemOutcome>> send(OperationBatch batch) {
+        List<ItemOutcome> decided = new ArrayList<>();
+        List<ClaimedItem> toSend = new ArrayList<>();
+        for (ClaimedItem item : batch.items()) {
+            if (batch.contactId(item.memberId()) == null) {
+                decided.add(outcomes.noContact(item));
+            } else {
+                toSend.add(item);
+            }
+        }
+        if (toSend.isEmpty()) {
+            return Uni.createFrom().item(decided);
+        }
+        return settings.settings(batch.tenantId())
+                .chain(s -> salesforce.upsertAll(batch.org(), "Task", s.externalIdField(),
+                        toSend.stream().map(item -> task(batch, s, item)).toList()))
+                .map(results -> perRecord(toSend, results))
+                .invoke(decided::addAll)
+                .replaceWith(decided);
+    }
+
+    private static SObject task(OperationBatch batch, ActivitySettings s, ClaimedItem item) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> planned = item.fields().fields();
+        while (planned.hasNext()) {
+            Map.Entry<String, JsonNode> field = planned.next();
+            fields.put(field.getKey(), field.getValue().isNull() ? null : field.getValue().asText());
+        }
+        fields.put("WhoId", batch.contactId(item.memberId()));
+        fields.put(s.externalIdField(), item.itemKey());
+        return SObject.of("Task", fields);
+    }
+
+    private List<ItemOutcome> perRecord(List<ClaimedItem> items, List<RecordResult> results) {
+        List<ItemOutcome> decided = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            decided.add(outcomes.ofResult(items.get(i), results.get(i), null));
+        }
+        return decided;
+    }
+}

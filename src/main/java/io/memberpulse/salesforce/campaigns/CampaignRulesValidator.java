@@ -4,6 +4,7 @@ import io.memberpulse.salesforce.intake.EventType;
 import io.memberpulse.salesforce.intake.MembershipStatuses;
 import io.memberpulse.salesforce.problem.Problem;
 import io.memberpulse.salesforce.problem.ProblemException;
+import io.memberpulse.salesforce.tags.Tags;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,6 @@ final class CampaignRulesValidator {
     /** Salesforce's length of CampaignMember.Status. */
     static final int STATUS_LENGTH = 40;
     private static final Pattern CAMPAIGN_ID = Pattern.compile("701[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?");
-    private static final Pattern TAG = Pattern.compile("[a-z][a-z0-9-]*(?::[A-Za-z0-9_.-]+)?");
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
 
@@ -78,8 +78,11 @@ final class CampaignRulesValidator {
                 error(path, "must be an object {tag, campaignId, memberStatus}");
                 continue;
             }
-            if (tag.tag() == null || tag.tag().length() > 255 || !TAG.matcher(tag.tag()).matches()) {
-                error(path + ".tag", "is required: a MemberPulse tag value such as member-active");
+            if (tag.tag() == null || !Tags.owned(tag.tag()) || tag.tag().length() > Tags.MAX_LENGTH) {
+                error(path + ".tag", (tag.tag() == null ? "is required" : "is not a MemberPulse tag")
+                        + ": one of " + String.join(", ", Tags.STATUS_TAGS) + ", " + Tags.EVENT_ATTENDED + ", "
+                        + Tags.EVENT_NO_SHOW + ", " + Tags.COURSE_ENROLLED + ", " + Tags.COURSE_COMPLETED + ", or "
+                        + Tags.EVENT_REGISTERED_PREFIX + "<eventKey>");
             } else if (seen.putIfAbsent(tag.tag(), i) != null) {
                 error(path + ".tag", tag.tag() + " already has a campaign in tagCampaigns[" + seen.get(tag.tag())
                         + "]; one campaign per tag");

@@ -105,6 +105,34 @@ class CampaignPipelineTest {
         assertThat(emulator.callLog().countPrefix("sobject.")).isZero();
     }
 
+    @Test
+    void tagsAsCampaignMembershipJoinAndLeaveWithTheTag() {
+        String active = org.seedCampaign("Active members " + tenant.id);
+        String attendees = org.seedCampaign("Attendees " + tenant.id, "Attended", "Lapsed");
+        as(tenant.admin).body(Map.of("target", "CAMPAIGN")).put("/api/v1/tenants/" + tenant.id
+                + "/salesforce/tag-settings").then().statusCode(201);
+        as(tenant.admin).body(Map.of("rules", List.of(), "tagCampaigns", List.of(
+                Map.of("tag", "member-active", "campaignId", active, "memberStatus", "Sent"),
+                Map.of("tag", "event-attended", "campaignId", attendees, "memberStatus", "Attended",
+                        "removedStatus", "Lapsed"))))
+                .put("/api/v1/tenants/" + tenant.id + "/salesforce/campaign-rules").then().statusCode(200);
+        String member = tenant.member(7);
+        events.post("member.upserted", member, Map.of("email", member + "@example.org", "lastName", "Seven"));
+        events.post("membership.status_changed", member, Map.of("status", "active"));
+        events.post("event.attended", member, Map.of("eventId", "gala", "name", "Gala"));
+        awaitQuiet();
+        String contact = tenant.contact(member).id();
+        assertThat(membersOf(active)).singleElement().matches(m -> contact.equals(m.get("ContactId")));
+        assertThat(membersOf(attendees)).singleElement().matches(m -> "Attended".equals(m.get("Status")));
+
+        events.post("membership.status_changed", member, Map.of("status", "expired"));
+        awaitQuiet();
+        assertThat(membersOf(active)).isEmpty();
+        assertThat(membersOf(attendees)).hasSize(1);
+        assertThat(failures()).isZero();
+        assertThat(tenant.contact(member).get("MemberPulse_Tags__c")).isNull();
+    }
+
     private List<StoredRecord> membersOf(String campaignId) {
         return org.records("CampaignMember").stream().filter(m -> campaignId.equals(m.get("CampaignId"))).toList();
     }

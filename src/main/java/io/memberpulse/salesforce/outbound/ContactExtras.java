@@ -20,16 +20,26 @@ public interface ContactExtras {
 
     /**
      * Extra Contact values (Salesforce field -> value, JSON null clears) or, when {@code errorCode} is
-     * set, the reason the member's Contact write must fail as a whole (with a hint for the admin).
+     * set, the reason the member's Contact write must fail as a whole (with a hint for the admin), or,
+     * when {@code divertedTo} is set, the record the member's data went to instead of a Contact (lead
+     * enrichment: its Lead): the Contact write is then not made and logged SKIPPED with that id.
      */
-    record Extra(ObjectNode values, String errorCode, String message, String hint) {
+    record Extra(ObjectNode values, String errorCode, String message, String hint, String divertedTo) {
+
+        /** Code of the SKIPPED sync-log entry of a diverted Contact write. */
+        public static final String DIVERTED = "DIVERTED";
 
         public static Extra of(ObjectNode values) {
-            return new Extra(values, null, null, null);
+            return new Extra(values, null, null, null, null);
         }
 
         public static Extra refused(String errorCode, String message, String hint) {
-            return new Extra(null, errorCode, message, hint);
+            return new Extra(null, errorCode, message, hint, null);
+        }
+
+        /** No Contact is written for the member: its data goes to {@code salesforceId} (why: {@code note}). */
+        public static Extra diverted(String salesforceId, String note) {
+            return new Extra(null, null, note, null, salesforceId);
         }
     }
 }

@@ -127,12 +127,21 @@ class ActivitiesPipelineTest {
     }
 
     @Test
-    void anActivityOfAMemberWithoutContactFailsWithAHint() {
-        events.store("activity.logged", tenant.member(5), "{\"name\":\"Orphan\",\"date\":\"2026-03-02\"}", Instant.now());
+    void anActivityOfAMemberWithoutContactFailsWithAHintAndIsRetryableFromTheSyncLog() {
+        String member = tenant.member(5);
+        events.store("activity.logged", member, "{\"name\":\"Orphan\",\"date\":\"2026-03-02\"}", Instant.now());
         awaitQuiet();
-
         assertThat(tenant.count("select count(*) from sync_log where tenant_id = ? and operation = 'TASK_UPSERT' "
                 + "and outcome = 'FAILED' and error_code = 'NO_CONTACT' and admin_hint like '%retry%'")).isEqualTo(1);
+        long entry = tenant.count("select max(id) from sync_log where tenant_id = ? and error_code = 'NO_CONTACT'");
+
+        events.upserted(member, "{\"lastName\":\"Found\"}");
+        awaitQuiet();
+        as(tenant.admin).post("/api/v1/tenants/" + tenant.id + "/salesforce/sync-log/" + entry + "/retry")
+                .then().statusCode(202);
+        awaitQuiet();
+
+        assertThat(single(tasks(member)).get("Subject")).isEqualTo("MemberPulse: Orphan");
     }
 
     @Test

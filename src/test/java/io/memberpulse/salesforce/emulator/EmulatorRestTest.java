@@ -152,6 +152,20 @@ class EmulatorRestTest extends EmulatorTestBase {
     }
 
     @Test
+    void multiSelectPicklistLimitsAndTaskWhoIdAreEnforced() {
+        String hundredAndOne = java.util.stream.IntStream.range(0, 101).mapToObj(i -> "v" + i)
+                .collect(java.util.stream.Collectors.joining(";"));
+        assertError(http.post(V + "/sobjects/Contact", Map.of("LastName", "X", "MemberPulse_Tags__c", hundredAndOne)),
+                400, "[{\"message\":\"Member Pulse Tags: too many values selected: 101 (max 100)\","
+                        + "\"errorCode\":\"TOO_MANY_ENUM_VALUE\",\"fields\":[\"MemberPulse_Tags__c\"]}]");
+        assertThat(http.post(V + "/sobjects/Contact", Map.of("LastName", "X", "MemberPulse_Tags__c",
+                hundredAndOne.substring(0, hundredAndOne.lastIndexOf(';')))).statusCode()).isEqualTo(201);
+        String account = emulator.defaultOrg().seed("Account", Map.of("Name", "Not a person"));
+        assertThat(http.post(V + "/sobjects/Task", Map.of("Subject", "S", "WhoId", account)).body())
+                .contains("MALFORMED_ID");
+    }
+
+    @Test
     void campaignMemberRules() {
         String campaign = emulator.defaultOrg().records("Campaign").get(0).id();
         String contact = emulator.defaultOrg().seed("Contact", Map.of("LastName", "Member"));

@@ -110,11 +110,18 @@ public class LeadDiversion implements ContactExtras {
             return Uni.createFrom().voidItem();
         }
         return mappings.contactMapping(org.tenantId())
-                .chain(mapping -> salesforce.updateAll(org, converted.stream()
-                        .map(link -> SObject.of("Contact", Map.of("Id", link.convertedContactId(),
-                                mapping.externalIdField(), link.memberId())))
-                        .toList()))
+                .map(mapping -> externalIds(mapping.externalIdField(), converted))
+                .chain(records -> salesforce.updateAll(org, records))
                 .replaceWithVoid();
+    }
+
+    private static List<SObject> externalIds(String externalIdField, List<LeadLink> converted) {
+        List<SObject> records = new ArrayList<>(converted.size());
+        for (LeadLink link : converted) {
+            records.add(SObject.of("Contact", Map.of("Id", link.convertedContactId(), externalIdField,
+                    link.memberId())));
+        }
+        return records;
     }
 
     private static String leadQuery(List<String> ids, List<String> emails) {

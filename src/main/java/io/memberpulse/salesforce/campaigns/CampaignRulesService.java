@@ -7,6 +7,8 @@ import io.memberpulse.salesforce.tenant.ConnectionService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
@@ -21,13 +23,15 @@ public class CampaignRulesService {
     private final CampaignOrgCheck org;
     private final CampaignSettingsRepository repository;
     private final ObjectMapper json;
+    private final Pool pool;
 
     CampaignRulesService(ConnectionService connections, CampaignOrgCheck org, CampaignSettingsRepository repository,
-            ObjectMapper json) {
+            ObjectMapper json, Pool pool) {
         this.connections = connections;
         this.org = org;
         this.repository = repository;
         this.json = json;
+        this.pool = pool;
     }
 
     /** The outcome of a PUT: the stored settings as answered, and whether they were the tenant's first. */
@@ -36,8 +40,11 @@ public class CampaignRulesService {
 
     /** The tenant's campaign settings; the (empty) defaults when it never stored any. */
     public Uni<CampaignSettings> settings(String tenantId) {
-        return repository.find(tenantId)
-                .map(row -> row == null ? CampaignSettings.defaults() : read(row.document));
+        // The reactive pool, not a Panache session: the planner loads every feature's settings at once.
+        return pool.preparedQuery("select document::text from campaign_settings where tenant_id = $1")
+                .execute(Tuple.of(tenantId))
+                .map(rows -> rows.size() == 0 ? CampaignSettings.defaults()
+                        : read(rows.iterator().next().getString(0)));
     }
 
     public Uni<CampaignRulesView> get(String tenantId) {

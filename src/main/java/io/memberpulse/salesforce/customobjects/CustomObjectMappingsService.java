@@ -7,6 +7,8 @@ import io.memberpulse.salesforce.tenant.ConnectionService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
@@ -21,13 +23,15 @@ public class CustomObjectMappingsService {
     private final CustomObjectOrgCheck org;
     private final CustomObjectSettingsRepository repository;
     private final ObjectMapper json;
+    private final Pool pool;
 
     CustomObjectMappingsService(ConnectionService connections, CustomObjectOrgCheck org, CustomObjectSettingsRepository repository,
-            ObjectMapper json) {
+            ObjectMapper json, Pool pool) {
         this.connections = connections;
         this.org = org;
         this.repository = repository;
         this.json = json;
+        this.pool = pool;
     }
 
     /** The outcome of a PUT: the stored settings as answered, and whether they were the tenant's first. */
@@ -36,8 +40,11 @@ public class CustomObjectMappingsService {
 
     /** The tenant's custom object mappings; none when it never stored any. */
     public Uni<CustomObjectSettings> settings(String tenantId) {
-        return repository.find(tenantId)
-                .map(row -> row == null ? CustomObjectSettings.defaults() : read(row.document));
+        // The reactive pool, not a Panache session: the planner loads every feature's settings at once.
+        return pool.preparedQuery("select document::text from custom_object_settings where tenant_id = $1")
+                .execute(Tuple.of(tenantId))
+                .map(rows -> rows.size() == 0 ? CustomObjectSettings.defaults()
+                        : read(rows.iterator().next().getString(0)));
     }
 
     public Uni<CustomObjectMappingsView> get(String tenantId) {

@@ -7,6 +7,8 @@ import io.memberpulse.salesforce.tenant.ConnectionService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
@@ -18,13 +20,15 @@ public class LeadSettingsService {
     private final LeadOrgCheck org;
     private final LeadSettingsRepository repository;
     private final ObjectMapper json;
+    private final Pool pool;
 
     LeadSettingsService(ConnectionService connections, LeadOrgCheck org, LeadSettingsRepository repository,
-            ObjectMapper json) {
+            ObjectMapper json, Pool pool) {
         this.connections = connections;
         this.org = org;
         this.repository = repository;
         this.json = json;
+        this.pool = pool;
     }
 
     /** The outcome of a PUT. */
@@ -33,8 +37,11 @@ public class LeadSettingsService {
 
     /** The tenant's settings; the defaults (off) when it never stored any. */
     public Uni<LeadSettings> settings(String tenantId) {
-        return repository.find(tenantId)
-                .map(row -> row == null ? LeadSettings.defaults() : read(row.document));
+        // The reactive pool, not a Panache session: the planner loads every feature's settings at once.
+        return pool.preparedQuery("select document::text from lead_settings where tenant_id = $1")
+                .execute(Tuple.of(tenantId))
+                .map(rows -> rows.size() == 0 ? LeadSettings.defaults()
+                        : read(rows.iterator().next().getString(0)));
     }
 
     public Uni<LeadSettingsView> get(String tenantId) {

@@ -9,11 +9,14 @@ import io.memberpulse.salesforce.outbound.OutboundOperation;
 import io.memberpulse.salesforce.salesforce.RecordResult;
 import io.memberpulse.salesforce.salesforce.SObject;
 import io.memberpulse.salesforce.salesforce.SalesforceClient;
+import io.memberpulse.salesforce.salesforce.SalesforceException;
 import io.memberpulse.salesforce.salesforce.SoqlLiterals;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Outbox operation {@code LEAD_UPDATE}: membership data of members written to a Lead (see
@@ -31,6 +34,8 @@ public class LeadUpdateOperation implements OutboundOperation {
     static final String TOUCHED = "touched";
     static final String TAG_PREFIX = "tag:";
     static final String CONVERTED_LEAD = "CANNOT_UPDATE_CONVERTED_LEAD";
+    /** Salesforce's wording: {@code No such column 'X__c' on sobject of type Lead}. */
+    private static final Pattern COLUMN = Pattern.compile("No such column '([^']+)' on sobject of type (\\w+)");
 
     private final LeadSettingsService settings;
     private final LeadLinks links;
@@ -121,8 +126,26 @@ public class LeadUpdateOperation implements OutboundOperation {
                 .chain(() -> records.isEmpty() ? Uni.createFrom().item(List.<RecordResult>of())
                         : salesforce.updateAll(batch.org(), records))
                 .map(results -> perRecord(sent, records, results))
+                .onFailure(LeadUpdateOperation::isInvalidField)
+                .recoverWithItem(failure -> missingField(sent, (SalesforceException) failure))
                 .invoke(decided::addAll)
                 .replaceWith(decided);
+    }
+
+    private static boolean isInvalidField(Throwable failure) {
+        return failure instanceof SalesforceException.Permanent
+                && "INVALID_FIELD".equals(((SalesforceException) failure).errorCode());
+    }
+
+    /** A Lead (or Contact) field of the settings the org lacks: every item fails with the field and the fix. */
+    private List<ItemOutcome> missingField(List<ClaimedItem> sent, SalesforceException failure) {
+        Matcher column = COLUMN.matcher(String.valueOf(failure.getMessage()));
+        String field = column.find() ? column.group(1) + " on " + column.group(2) : "a field of the lead settings";
+        String hint = "Lead enrichment writes " + field + ", which the org does not have or the integration user "
+                + "cannot see: create the field (and grant edit access), or name another at PUT /lead-enrichment "
+                + "(\"\" writes none); then retry this entry.";
+        return sent.stream().map(item -> outcomes.failed(item, failure.errorCode(), failure.getMessage(), hint))
+                .toList();
     }
 
     private List<ItemOutcome> perRecord(List<ClaimedItem> sent, List<SObject> records, List<RecordResult> results) {

@@ -35,6 +35,10 @@ class ActivityPlanner implements WorkPlanner {
 
     private static void fold(ActivitySettings s, PlannedEvent event, PlanSink sink) {
         JsonNode data = event.data();
+        if (!complete(event)) {
+            // Stored before intake checked these payloads: nothing to key a Task by.
+            return;
+        }
         switch (event.type()) {
             case "activity.logged":
                 task(sink, event, TaskKeys.activity(event.eventId()), s.subjectPrefix() + data.path("name").asText(),
@@ -58,6 +62,18 @@ class ActivityPlanner implements WorkPlanner {
                 break;
             default:
                 break;
+        }
+    }
+
+    private static boolean complete(PlannedEvent event) {
+        switch (event.type()) {
+            case "activity.logged":
+                return !event.data().path("name").asText("").isBlank();
+            case "ticket.updated":
+                return !event.data().path("ticketNumber").asText("").isBlank()
+                        && !event.data().path("status").asText("").isBlank();
+            default:
+                return true;
         }
     }
 

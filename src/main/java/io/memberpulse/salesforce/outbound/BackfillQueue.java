@@ -23,18 +23,57 @@ public class BackfillQueue {
     }
 
     private final Pool pool;
+    private final WorkPlanners planners;
+    private final OutboundOperations operations;
 
-    BackfillQueue(Pool pool) {
+    BackfillQueue(Pool pool, WorkPlanners planners, OutboundOperations operations) {
         this.pool = pool;
+        this.planners = planners;
+        this.operations = operations;
     }
 
+    /**
+     * Queues the members' Contact writes, plus what the features' planners make of each snapshot
+     * (read as a {@code member.upserted}: e.g. status tags), all at backfill priority.
+     */
     public Uni<Void> enqueue(String tenantId, long jobId, Instant asOf, List<MemberSnapshot> members) {
-        return pool.withTransaction(connection -> OutboxRepository.lockTenant(connection, tenantId)
+        return planners.forTenant(tenantId)
+                .map(folders -> SnapshotWork.of(folders, members, asOf))
+                .chain(work -> pool.withTransaction(connection -> enqueueIn(connection, tenantId, jobId, asOf,
+                        work.snapshots(members), work.otherWork())));
+    }
+
+    private Uni<Void> enqueueIn(SqlConnection connection, String tenantId, long jobId, Instant asOf,
+            List<MemberSnapshot> members, List<PlannedChange> other) {
+        return OutboxRepository.lockTenant(connection, tenantId)
                 .chain(() -> registerCompanies(connection, tenantId, members))
                 .chain(() -> insert(connection, tenantId, jobId, asOf, members))
+                .chain(() -> insertOther(connection, tenantId, other))
                 .chain(() -> connection.preparedQuery("select pg_notify('" + OutboundChannels.OUTBOX + "', $1)")
                         .execute(Tuple.of(tenantId)))
-                .replaceWithVoid());
+                .replaceWithVoid();
+    }
+
+    /** Other items at backfill priority; a pending live item of the same key keeps its newer values. */
+    private Uni<Void> insertOther(SqlConnection connection, String tenantId, List<PlannedChange> other) {
+        if (other.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, Boolean> needs = operations.needingContact();
+        return connection.preparedQuery("insert into outbox_item (tenant_id, member_id, operation, item_key, "
+                + "needs_contact, fields, field_times, status, priority) select $1, u.m, u.op, u.k, u.needs, "
+                + "u.f::jsonb, u.t::jsonb, 'PENDING', 1 from unnest($2::text[], $3::text[], $4::text[], "
+                + "$5::boolean[], $6::text[], $7::text[]) as u(m, op, k, needs, f, t) "
+                + "on conflict (tenant_id, member_id, operation, item_key) where status = 'PENDING' "
+                + "do update set fields = excluded.fields || outbox_item.fields, "
+                + "field_times = excluded.field_times || outbox_item.field_times, updated_at = now()")
+                .execute(Tuple.from(List.of(tenantId, other.stream().map(c -> c.memberId).toArray(String[]::new),
+                        other.stream().map(c -> c.operation).toArray(String[]::new),
+                        other.stream().map(c -> c.itemKey).toArray(String[]::new),
+                        other.stream().map(c -> needs.getOrDefault(c.operation, false)).toArray(Boolean[]::new),
+                        other.stream().map(c -> c.fields.toString()).toArray(String[]::new),
+                        other.stream().map(c -> c.fieldTimes.toString()).toArray(String[]::new))))
+                .replaceWithVoid();
     }
 
     public Uni<Progress> progress(long jobId) {

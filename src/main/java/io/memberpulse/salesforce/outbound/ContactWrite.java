@@ -63,11 +63,14 @@ final class ContactWrite {
                 values.set(target, item.fields().get(name));
             }
         }
-        if (extra != null) {
+        if (extra != null && !extra.checked()) {
             values.setAll(extra.values());
         }
         if (!creating) {
             dropUnchanged(values, link.lastWritten());
+        }
+        if (extra != null && extra.checked()) {
+            values.setAll(extra.values());
         }
         return new ContactWrite(item, values, accountId, link, null);
     }

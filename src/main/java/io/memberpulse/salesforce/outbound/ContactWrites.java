@@ -1,5 +1,6 @@
 package io.memberpulse.salesforce.outbound;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.memberpulse.salesforce.mapping.ContactMapping;
 import io.memberpulse.salesforce.salesforce.OrgCredentials;
 import io.smallrye.mutiny.Uni;
@@ -62,7 +63,9 @@ class ContactWrites {
         if (b.errorCode() != null) {
             return b;
         }
-        return ContactExtras.Extra.of(a.values().deepCopy().setAll(b.values()));
+        ObjectNode values = a.values().deepCopy();
+        values.setAll(b.values());
+        return a.checked() && b.checked() ? ContactExtras.Extra.checked(values) : ContactExtras.Extra.of(values);
     }
 
     private static List<ContactWrite> writes(List<ClaimedItem> items, ContactMapping mapping,

@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +24,11 @@ class EventPlanner {
     private final PlannerRepository repository;
     private final MappingService mappings;
     private final OutboundConfig config;
-    private final Instance<WorkPlanner> planners;
+    private final WorkPlanners planners;
     private final OutboundOperations operations;
 
     EventPlanner(Pool pool, PlannerRepository repository, MappingService mappings, OutboundConfig config,
-            Instance<WorkPlanner> planners, OutboundOperations operations) {
+            WorkPlanners planners, OutboundOperations operations) {
         this.pool = pool;
         this.repository = repository;
         this.mappings = mappings;
@@ -41,19 +40,9 @@ class EventPlanner {
     /** Plans one batch; answers how many events it took (fewer than the batch size: nothing left). */
     Uni<Integer> planBatch(String tenantId) {
         return mappings.contactMapping(tenantId)
-                .chain(mapping -> folders(tenantId)
+                .chain(mapping -> planners.forTenant(tenantId)
                         .chain(folders -> pool.withTransaction(connection -> plan(connection, tenantId, mapping,
                                 folders))));
-    }
-
-    /** Each feature planner's folder for the tenant, loaded before the transaction opens. */
-    private Uni<List<WorkPlanner.EventFolder>> folders(String tenantId) {
-        List<Uni<WorkPlanner.EventFolder>> loads = new ArrayList<>();
-        planners.forEach(planner -> loads.add(planner.forTenant(tenantId)));
-        if (loads.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Uni.join().all(loads).andFailFast();
     }
 
     int batchSize() {

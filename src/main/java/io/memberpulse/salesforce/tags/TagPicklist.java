@@ -114,12 +114,17 @@ class TagPicklist implements ContactExtras {
             String base = current.containsKey(item.memberId()) ? current.get(item.memberId())
                     : lastWritten(links.get(item.memberId()), s.picklistField());
             PicklistValue next = PicklistValue.parse(base).apply(item.fields());
-            extras.put(item.memberId(), withinLimits(s.picklistField(), next));
+            boolean read = current.containsKey(item.memberId());
+            if (read && java.util.Objects.equals(next.text(), PicklistValue.parse(base).text())) {
+                continue; // Salesforce already holds exactly this: nothing to write
+            }
+            extras.put(item.memberId(), withinLimits(s.picklistField(), next, read));
         }
         return extras;
     }
 
-    private Extra withinLimits(String field, PicklistValue value) {
+    /** A value computed from one just read is sent if it differs from it, whatever was written before. */
+    private Extra withinLimits(String field, PicklistValue value, boolean read) {
         if (value.count() > config.picklistMaxValues() || value.length() > config.picklistMaxLength()) {
             return Extra.refused("TAG_LIMIT_EXCEEDED", "Contact." + field + " would hold " + value.count()
                     + " values (" + value.length() + " characters); Salesforce allows " + config.picklistMaxValues()
@@ -129,7 +134,7 @@ class TagPicklist implements ContactExtras {
         }
         ObjectNode values = JsonNodeFactory.instance.objectNode();
         values.put(field, value.text());
-        return Extra.of(values);
+        return read ? Extra.checked(values) : Extra.of(values);
     }
 
     private static Map<String, Extra> refuseAll(TagSettings s, List<ClaimedItem> tagged, SalesforceException failure) {

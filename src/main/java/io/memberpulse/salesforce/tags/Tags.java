@@ -52,6 +52,9 @@ public final class Tags {
     public static List<Delta> deltas(PlannedEvent event) {
         List<Delta> deltas = new ArrayList<>();
         JsonNode data = event.data();
+        if (event.type().startsWith("event.") && data.path("eventId").asText("").isBlank()) {
+            return deltas; // stored before intake required eventId: no event to tag
+        }
         switch (event.type()) {
             case "membership.status_changed":
                 status(data.path("status"), deltas);

@@ -68,6 +68,22 @@ class TagsPipelineTest {
     }
 
     @Test
+    void anOwnedTagRemovedInSalesforceIsWrittenAgainWhenMemberPulseSetsIt() {
+        String member = tenant.member(7);
+        events.upserted(member, "{\"lastName\":\"Back\",\"membershipStatus\":\"active\"}");
+        awaitQuiet();
+        Map<String, Object> cleared = new java.util.HashMap<>();
+        cleared.put("MemberPulse_Tags__c", null);
+        emulator.defaultOrg().userUpdate("Contact", tenant.contact(member).id(), cleared);
+
+        events.store("membership.status_changed", member, "{\"status\":\"active\"}", Instant.now());
+        awaitQuiet();
+
+        // The new value equals what MemberPulse last wrote, but not what Salesforce holds: the read decides.
+        assertThat(tags(tenant.contact(member))).containsExactly("member-active");
+    }
+
+    @Test
     void statusTagsAreExclusiveAndChangesInOneBatchMakeOneWrite() {
         String member = tenant.member(2);
         events.upserted(member, "{\"lastName\":\"Hopper\"}");
@@ -162,6 +178,20 @@ class TagsPipelineTest {
 
         assertThat(tags(tenant.contact(member))).containsExactly("member-expiring");
         assertThat(emulator.callLog().count("query")).isEqualTo(queries);
+    }
+
+    @Test
+    void backfilledMembersGetTheirStatusTag() {
+        java.util.List<Map<String, Object>> members = IntStream.range(10, 13)
+                .mapToObj(i -> Map.<String, Object>of("memberId", tenant.member(i), "lastName", "B" + i,
+                        "membershipStatus", "expired"))
+                .collect(Collectors.toList());
+        as(tenant.admin).body(Map.of("members", members, "more", false))
+                .post("/api/v1/tenants/" + tenant.id + "/salesforce/backfill").then().statusCode(202);
+        awaitQuiet();
+        await().atMost(Duration.ofSeconds(30)).until(() -> tenant.contacts().size() == 3);
+
+        assertThat(tenant.contacts()).allSatisfy(contact -> assertThat(tags(contact)).containsExactly("member-expired"));
     }
 
     @Test

@@ -22,20 +22,31 @@ public interface ContactExtras {
      * Extra Contact values (Salesforce field -> value, JSON null clears) or, when {@code errorCode} is
      * set, the reason the member's Contact write must fail as a whole (with a hint for the admin).
      * {@code checked}: the values were compared with what Salesforce holds now (read in this batch) and
-     * differ from it, so they are sent even when equal to what the service last wrote.
+     * differ from it, so they are sent even when equal to what the service last wrote. When
+     * {@code divertedTo} is set, the member's data went to that record instead of a Contact (lead
+     * enrichment: its Lead): the Contact write is then not made and logged SKIPPED with that id.
      */
-    record Extra(ObjectNode values, String errorCode, String message, String hint, boolean checked) {
+    record Extra(ObjectNode values, String errorCode, String message, String hint, boolean checked,
+            String divertedTo) {
+
+        /** Code of the SKIPPED sync-log entry of a diverted Contact write. */
+        public static final String DIVERTED = "DIVERTED";
 
         public static Extra of(ObjectNode values) {
-            return new Extra(values, null, null, null, false);
+            return new Extra(values, null, null, null, false, null);
         }
 
         public static Extra checked(ObjectNode values) {
-            return new Extra(values, null, null, null, true);
+            return new Extra(values, null, null, null, true, null);
         }
 
         public static Extra refused(String errorCode, String message, String hint) {
-            return new Extra(null, errorCode, message, hint, false);
+            return new Extra(null, errorCode, message, hint, false, null);
+        }
+
+        /** No Contact is written for the member: its data goes to {@code salesforceId} (why: {@code note}). */
+        public static Extra diverted(String salesforceId, String note) {
+            return new Extra(null, null, note, null, false, salesforceId);
         }
     }
 }

@@ -34,6 +34,11 @@ final class ContactWrite {
 
     static ContactWrite of(ClaimedItem item, ContactMapping mapping, MemberLink link, Map<String, String> accounts,
             ContactExtras.Extra extra) {
+        if (extra != null && extra.divertedTo() != null) {
+            return new ContactWrite(item, PlannedChange.JSON.createObjectNode(), null, link,
+                    new ItemOutcome(item, ItemOutcome.Kind.SKIPPED, extra.divertedTo(), null, null,
+                            ContactExtras.Extra.DIVERTED, extra.message(), null, null));
+        }
         if (extra != null && extra.errorCode() != null) {
             return new ContactWrite(item, PlannedChange.JSON.createObjectNode(), null, link,
                     ItemOutcome.failed(item, extra.errorCode(), extra.message(), extra.hint()));

@@ -51,6 +51,12 @@ class ContactWrites {
     }
 
     private static ContactExtras.Extra combine(ContactExtras.Extra a, ContactExtras.Extra b) {
+        if (a.divertedTo() != null) {
+            return a;
+        }
+        if (b.divertedTo() != null) {
+            return b;
+        }
         if (a.errorCode() != null) {
             return a;
         }

@@ -88,9 +88,33 @@ final class DataApiServlet extends HttpServlet {
                 return emulator.queries().handle(req);
             case "jobs":
                 return emulator.bulk().handle(req);
+            case "emulator":
+                return convertLead(req);
             default:
                 throw ApiException.notFound();
         }
+    }
+
+    /**
+     * Test-only {@code POST .../emulator/convertLead/{leadId}} (not a Salesforce endpoint): converts the
+     * Lead as Salesforce's convertLead does, for dev mode and black-box tests. 404 for an unknown Lead,
+     * 400 {@code CANNOT_UPDATE_CONVERTED_LEAD} for one already converted.
+     */
+    private static ApiResponse convertLead(ApiRequest req) {
+        String leadId = req.segment(2);
+        if (!"POST".equals(req.method()) || !"convertLead".equals(req.segment(1)) || leadId == null) {
+            throw ApiException.notFound();
+        }
+        StoredRecord lead = req.org().record(leadId);
+        if (lead == null || !lead.type().equals("Lead") || lead.isDeleted()) {
+            throw ApiException.notFound();
+        }
+        if (Boolean.TRUE.equals(lead.get("IsConverted"))) {
+            throw ApiException.badRequest("CANNOT_UPDATE_CONVERTED_LEAD", "cannot reference converted lead");
+        }
+        String contactId = req.org().convertLead(lead.id());
+        return ApiResponse.of(200, Json.obj("leadId", lead.id(), "convertedContactId", contactId,
+                "convertedAccountId", req.org().record(contactId).get("AccountId")));
     }
 
     private static Map<String, Object> resources(ApiRequest req) {

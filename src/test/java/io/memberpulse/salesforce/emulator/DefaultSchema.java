@@ -17,7 +17,9 @@ public final class DefaultSchema {
         task(schema);
         campaign(schema);
         campaignMember(schema);
+        campaignMemberStatus(schema);
         tag(schema);
+        customRecords(schema);
         return schema;
     }
 
@@ -148,6 +150,40 @@ public final class DefaultSchema {
                 .field(Field.date("FirstRespondedDate").readOnly())
                 .require("CampaignId")
                 .requireOneOf("ContactId", "LeadId");
+    }
+
+    private static void campaignMemberStatus(OrgSchema schema) {
+        SObjectType t = schema.declareObject("CampaignMemberStatus");
+        t.field(Field.reference("CampaignId", "Campaign", "Campaign").withLabel("Campaign ID").createOnly())
+                .field(Field.text("Label", 40).withLabel("Member Status"))
+                .field(Field.bool("IsDefault").withLabel("Default"))
+                .field(Field.bool("HasResponded").withLabel("Responded"))
+                .field(Field.integer("SortOrder"))
+                .require("CampaignId", "Label");
+    }
+
+    /** The example custom objects of the README's custom-object mappings (membership, event registration). */
+    private static void customRecords(OrgSchema schema) {
+        SObjectType m = schema.declareObject("MemberPulse_Membership__c");
+        m.field(Field.text("Name", 80).withLabel("Membership Name"))
+                .field(Field.reference("MemberPulse_Contact__c", "MemberPulse_Contact__r", "Contact")
+                        .withLabel("Contact"))
+                .field(Field.externalId("MemberPulse_Record_Id__c", 128).withLabel("MemberPulse Record Id"))
+                .field(Field.text("MemberPulse_Status__c", 40).withLabel("Status"))
+                .field(Field.text("MemberPulse_Plan__c", 80).withLabel("Plan"))
+                .field(Field.date("MemberPulse_Start_Date__c").withLabel("Start Date"))
+                .field(Field.date("MemberPulse_End_Date__c").withLabel("End Date"));
+        owner(m);
+        SObjectType r = schema.declareObject("MemberPulse_Event_Registration__c");
+        r.field(Field.text("Name", 80).withLabel("Registration Name"))
+                .field(Field.reference("MemberPulse_Contact__c", "MemberPulse_Contact__r", "Contact")
+                        .withLabel("Contact"))
+                .field(Field.externalId("MemberPulse_Record_Id__c", 128).withLabel("MemberPulse Record Id"))
+                .field(Field.text("MemberPulse_Event_Id__c", 128).withLabel("Event Id"))
+                .field(Field.text("MemberPulse_Event_Name__c", 255).withLabel("Event Name"))
+                .field(Field.text("MemberPulse_Status__c", 40).withLabel("Status"))
+                .field(Field.date("MemberPulse_Event_Date__c").withLabel("Event Date"));
+        owner(r);
     }
 
     private static void tag(OrgSchema schema) {

@@ -181,12 +181,35 @@ public final class EmulatedOrg {
             return;
         }
         for (String name : List.of("Annual Conference", "Spring Newsletter", "Member Webinar Series")) {
-            Map<String, Object> campaign = new LinkedHashMap<>();
-            campaign.put("Name", name);
-            campaign.put("Status", "In Progress");
-            campaign.put("IsActive", true);
-            seed("Campaign", campaign);
+            seedCampaign(name);
         }
+    }
+
+    /**
+     * Creates an active Campaign with member statuses, like Salesforce's UI: the given labels (the
+     * first is the default), or Salesforce's own {@code Sent} (default) and {@code Responded}.
+     * Returns the Campaign id.
+     */
+    public String seedCampaign(String name, String... statuses) {
+        Map<String, Object> campaign = new LinkedHashMap<>();
+        campaign.put("Name", name);
+        campaign.put("Status", "In Progress");
+        campaign.put("IsActive", true);
+        String id = seed("Campaign", campaign);
+        if (schema.find("CampaignMemberStatus").isEmpty()) {
+            return id;
+        }
+        List<String> labels = statuses.length == 0 ? List.of("Sent", "Responded") : List.of(statuses);
+        for (int i = 0; i < labels.size(); i++) {
+            Map<String, Object> status = new LinkedHashMap<>();
+            status.put("CampaignId", id);
+            status.put("Label", labels.get(i));
+            status.put("IsDefault", i == 0);
+            status.put("HasResponded", statuses.length == 0 ? i == 1 : i > 0);
+            status.put("SortOrder", i + 1);
+            seed("CampaignMemberStatus", status);
+        }
+        return id;
     }
 
     WriteContext uiContext() {

@@ -166,6 +166,23 @@ class EmulatorRestTest extends EmulatorTestBase {
     }
 
     @Test
+    void leadConversionEndpointConvertsOnceAndTheLeadThenRefusesUpdates() {
+        String lead = emulator.defaultOrg().seed("Lead", Map.of("LastName", "Prospect", "Company", "Acme",
+                "Email", "p@acme.test", "MemberPulse_Id__c", "m-42"));
+        HttpResponse<String> converted = http.post(V + "/emulator/convertLead/" + lead, Map.of());
+        assertThat(converted.statusCode()).isEqualTo(200);
+        String contact = (String) EmulatorHttp.object(converted).get("convertedContactId");
+        assertThat(emulator.defaultOrg().record(contact).get("MemberPulse_Id__c")).isEqualTo("m-42");
+        assertThat(emulator.defaultOrg().record(lead).get("IsConverted")).isEqualTo(true);
+        assertThat(emulator.defaultOrg().record(lead).get("ConvertedContactId")).isEqualTo(contact);
+        assertError(http.patch(V + "/sobjects/Lead/" + lead, Map.of("Title", "CEO")), 400,
+                "[{\"message\":\"cannot reference converted lead\",\"errorCode\":\"CANNOT_UPDATE_CONVERTED_LEAD\"}]");
+        assertThat(http.post(V + "/emulator/convertLead/" + lead, Map.of()).body())
+                .contains("CANNOT_UPDATE_CONVERTED_LEAD");
+        assertThat(http.post(V + "/emulator/convertLead/00Q000000000000AAA", Map.of()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void campaignMemberRules() {
         String campaign = emulator.defaultOrg().records("Campaign").get(0).id();
         String contact = emulator.defaultOrg().seed("Contact", Map.of("LastName", "Member"));

@@ -1,0 +1,109 @@
+package io.memberpulse.salesforce.campaigns;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.memberpulse.salesforce.outbound.BatchOutcomes;
+import io.memberpulse.salesforce.outbound.ClaimedItem;
+import io.memberpulse.salesforce.outbound.ItemOutcome;
+import io.memberpulse.salesforce.outbound.OperationBatch;
+import io.memberpulse.salesforce.outbound.OutboundOperation;
+import io.memberpulse.salesforce.salesforce.RecordResult;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Outbox operation {@code CAMPAIGN_MEMBER}: a member's wanted membership of one campaign (item key:
+ * the campaign id), written through {@link CampaignMemberWrites} for the whole batch at once. The
+ * person is the member's Contact, or the Lead lead enrichment writes to instead ({@link MemberPeople}).
+ */
+@ApplicationScoped
+public class CampaignMemberOperation implements OutboundOperation {
+
+    public static final String NAME = "CAMPAIGN_MEMBER";
+
+    private final CampaignMemberWrites writes;
+    private final BatchOutcomes outcomes;
+    private final MemberPeople people;
+
+    CampaignMemberOperation(CampaignMemberWrites writes, BatchOutcomes outcomes, MemberPeople people) {
+        this.writes = writes;
+        this.outcomes = outcomes;
+        this.people = people;
+    }
+
+    /** The item fields: campaign, what to do, status. */
+    public static ObjectNode fields(String campaignId, CampaignMembership.Action action, String status) {
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        fields.put("campaignId", campaignId);
+        fields.put("action", action.name());
+        if (status == null) {
+            fields.putNull("status");
+        } else {
+            fields.put("status", status);
+        }
+        return fields;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean needsContact() {
+        return true;
+    }
+
+    @Override
+    public Uni<List<ItemOutcome>> send(OperationBatch batch) {
+        return people.of(batch)
+                .chain(persons -> write(batch, persons));
+    }
+
+    private Uni<List<ItemOutcome>> write(OperationBatch batch, Map<String, String> persons) {
+        List<ItemOutcome> decided = new ArrayList<>();
+        Map<String, ClaimedItem> byKey = new HashMap<>();
+        List<CampaignMembership> wanted = new ArrayList<>();
+        for (ClaimedItem item : batch.items()) {
+            String person = persons.get(item.memberId());
+            if (person == null) {
+                decided.add(outcomes.noContact(item));
+                continue;
+            }
+            String key = Long.toString(item.id());
+            byKey.put(key, item);
+            wanted.add(membership(key, person, item.fields()));
+        }
+        if (wanted.isEmpty()) {
+            return Uni.createFrom().item(decided);
+        }
+        return writes.apply(batch.org(), wanted)
+                .map(results -> outcomesOf(results, byKey))
+                .invoke(decided::addAll)
+                .replaceWith(decided);
+    }
+
+    private static CampaignMembership membership(String key, String person, ObjectNode fields) {
+        CampaignMembership.Action action = CampaignMembership.Action.valueOf(fields.path("action").asText("JOIN"));
+        String status = fields.hasNonNull("status") ? fields.get("status").asText() : null;
+        return new CampaignMembership(key, fields.path("campaignId").asText(), person, action, status);
+    }
+
+    private List<ItemOutcome> outcomesOf(List<CampaignMemberOutcome> results, Map<String, ClaimedItem> byKey) {
+        List<ItemOutcome> decided = new ArrayList<>(results.size());
+        for (CampaignMemberOutcome result : results) {
+            ClaimedItem item = byKey.get(result.wanted().key());
+            switch (result.result()) {
+                case UNCHANGED, ABSENT -> decided.add(ItemOutcome.skipped(item, result.campaignMemberId()));
+                case FAILED -> decided.add(outcomes.ofResult(item,
+                        new RecordResult(result.campaignMemberId(), false, null, result.errors()), null));
+                default -> decided.add(ItemOutcome.done(item, result.campaignMemberId(), null, null));
+            }
+        }
+        return decided;
+    }
+}

@@ -1,0 +1,20 @@
+package io.memberpulse.salesforce.customobjects;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A tenant's custom object mappings, at most one per record type; the default has none. */
+public record CustomObjectSettings(List<CustomObjectMapping> mappings) {
+
+    public CustomObjectSettings {
+        mappings = mappings == null ? List.of() : List.copyOf(mappings);
+    }
+
+    static CustomObjectSettings defaults() {
+        return new CustomObjectSettings(List.of());
+    }
+
+    Optional<CustomObjectMapping> of(RecordType type) {
+        return mappings.stream().filter(m -> m.recordType().equals(type.json())).findFirst();
+    }
+}

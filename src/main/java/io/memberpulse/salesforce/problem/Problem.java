@@ -1,6 +1,7 @@
 package io.memberpulse.salesforce.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -15,6 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param requestId the request id, also in the {@code X-Request-Id} header and in the logs
  * @param errors    one entry per bad field, for validation problems
  */
+// Native image: problems are written from @ServerExceptionMapper methods and security failure paths,
+// not only from resource signatures that Quarkus registers; register it (and FieldError) explicitly.
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 public record Problem(String type, String title, int status, String detail, String instance, String requestId,

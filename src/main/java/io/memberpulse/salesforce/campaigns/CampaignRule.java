@@ -1,5 +1,7 @@
 package io.memberpulse.salesforce.campaigns;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,6 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "CampaignRule")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// Read from and written to its stored JSON document by the ObjectMapper: native needs it registered.
+@RegisterForReflection
 public record CampaignRule(
         @Schema(required = true, description = "Member event type that triggers the rule; any type but "
                 + "member.deleted", example = "event.registered")

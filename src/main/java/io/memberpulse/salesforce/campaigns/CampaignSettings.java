@@ -1,10 +1,14 @@
 package io.memberpulse.salesforce.campaigns;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Optional;
 
 /** A tenant's campaign rules and tag campaigns; the default has neither. */
+// Read from and written to its stored JSON document by the ObjectMapper: native needs it registered.
+@RegisterForReflection
 public record CampaignSettings(List<CampaignRule> rules, List<TagCampaign> tagCampaigns) {
 
     static final int MAX_RULES = 100;

@@ -1,5 +1,7 @@
 package io.memberpulse.salesforce.campaigns;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,6 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "TagCampaign")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// Read from and written to its stored JSON document by the ObjectMapper: native needs it registered.
+@RegisterForReflection
 public record TagCampaign(
         @Schema(required = true, description = "A MemberPulse tag value, e.g. member-active; one campaign per tag",
                 example = "member-active")

@@ -1,9 +1,13 @@
 package io.memberpulse.salesforce.customobjects;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One MemberPulse field of a record written to one field of the custom object. */
 @Schema(name = "CustomFieldMapping")
+// Read from and written to its stored JSON document by the ObjectMapper: native needs it registered.
+@RegisterForReflection
 public record CustomFieldMapping(
         @Schema(required = true, description = "A field of the record type: membership: status, plan, startDate, "
                 + "endDate, changedAt; event_registration: eventId, eventName, eventDate, status, changedAt; "

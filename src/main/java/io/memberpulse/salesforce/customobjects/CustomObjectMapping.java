@@ -1,5 +1,7 @@
 package io.memberpulse.salesforce.customobjects;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Contact through {@code contactLookupField}.
  */
 @Schema(name = "CustomObjectMapping")
+// Read from and written to its stored JSON document by the ObjectMapper: native needs it registered.
+@RegisterForReflection
 public record CustomObjectMapping(
         @Schema(required = true, enumeration = { "membership", "event_registration", "course_enrollment" })
         String recordType,

@@ -1,9 +1,13 @@
 package io.memberpulse.salesforce.customobjects;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.List;
 import java.util.Optional;
 
 /** A tenant's custom object mappings, at most one per record type; the default has none. */
+// Read from and written to its stored JSON document by the ObjectMapper: native needs it registered.
+@RegisterForReflection
 public record CustomObjectSettings(List<CustomObjectMapping> mappings) {
 
     public CustomObjectSettings {

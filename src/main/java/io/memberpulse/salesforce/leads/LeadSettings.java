@@ -1,5 +1,7 @@
 package io.memberpulse.salesforce.leads;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,6 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "LeadEnrichment")
 @JsonInclude(JsonInclude.Include.ALWAYS)
+// Read from and written to its stored JSON document by the ObjectMapper: native needs it registered.
+@RegisterForReflection
 public record LeadSettings(
         @Schema(description = "Off by default: every member becomes a Contact", defaultValue = "false")
         boolean enabled,

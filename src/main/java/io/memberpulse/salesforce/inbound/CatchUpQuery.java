@@ -32,7 +32,8 @@ final class CatchUpQuery {
     static String soql(String objectType, ContactMapping mapping, Instant from) {
         Set<String> fields = new LinkedHashSet<>(SYSTEM);
         for (FieldMapping field : mapping.fields()) {
-            if (field.rule().readsFromSalesforce() && !field.salesforceField().contains(".")) {
+            if (field.rule().readsFromSalesforce() && !field.salesforceField().contains(".")
+                    && LeadFields.selectable(objectType, field.salesforceField())) {
                 fields.add(field.salesforceField());
             }
         }

@@ -60,9 +60,10 @@ class OutboundMessageReceiver {
     }
 
     private Uni<Void> authenticate(String tenantId, SalesforceConnection connection, String secret) {
+        // A tenant without a connection gets the same fault as a wrong secret, so the endpoint does not
+        // tell a caller without the secret which tenant ids exist.
         if (connection == null) {
-            return Uni.createFrom().failure(new OutboundMessageRejected("Tenant " + tenantId
-                    + " has no Salesforce connection"));
+            return Uni.createFrom().failure(secretMismatch(tenantId));
         }
         return secrets.matches(tenantId, secret)
                 .invoke(matches -> requireMatch(tenantId, matches))
@@ -71,9 +72,13 @@ class OutboundMessageReceiver {
 
     private static void requireMatch(String tenantId, boolean matches) {
         if (!matches) {
-            throw new OutboundMessageRejected("The endpoint secret does not match tenant " + tenantId
-                    + ": copy the current Outbound Message URL from the MemberPulse connection settings");
+            throw secretMismatch(tenantId);
         }
+    }
+
+    private static OutboundMessageRejected secretMismatch(String tenantId) {
+        return new OutboundMessageRejected("The endpoint secret does not match tenant " + tenantId
+                + ": copy the current Outbound Message URL from the MemberPulse connection settings");
     }
 
     private static Uni<OutboundMessage> parseFrom(SalesforceConnection connection, byte[] body) {

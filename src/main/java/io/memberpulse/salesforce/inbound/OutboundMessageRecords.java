@@ -31,9 +31,6 @@ class OutboundMessageRecords {
 
     /** Ids per query: the SOQL stays far below Salesforce's 100,000-character limit and URL limits. */
     static final int IDS_PER_QUERY = 200;
-    /** Mapped fields that also exist on Lead; custom Contact fields and Account.Name do not. */
-    private static final Set<String> LEAD_FIELDS = Set.of("Email", "FirstName", "LastName", "Phone", "MobilePhone",
-            "Title");
     private static final DateTimeFormatter SALESFORCE_DATE_TIME = DateTimeFormatter.ofPattern(
             "yyyy-MM-dd'T'HH:mm:ss.SSSXX");
 
@@ -97,7 +94,9 @@ class OutboundMessageRecords {
             fields.add(mapping.externalIdField());
             return List.copyOf(fields);
         }
-        return fields.stream().filter(LEAD_FIELDS::contains).collect(Collectors.toList());
+        return fields.stream()
+                .filter(field -> LeadFields.selectable(objectType, field))
+                .collect(Collectors.toList());
     }
 
     /** {@code Account.Name} is read from the nested relationship object the query answers. */

@@ -136,7 +136,7 @@ class OutboundMessageEndpointTest {
                 OutboundMessageXml.sample15(orgId)), "The endpoint secret does not match");
         String unknown = TestTokens.newTenantId();
         assertFault(post(url.replace(tenant.id, unknown), OutboundMessageXml.sample15(orgId)),
-                "Tenant " + unknown + " has no Salesforce connection");
+                "The endpoint secret does not match tenant " + unknown);
         assertFault(post(url.replace(tenant.id, "bad%20tenant"), OutboundMessageXml.sample15(orgId)),
                 "Unknown tenant");
         assertThat(stored()).isEmpty();
@@ -176,7 +176,7 @@ class OutboundMessageEndpointTest {
         assertThat(StoredNotifications.statuses(database, tenant.id))
                 .containsExactly(OutboundMessageXml.NOTIFICATION_1 + " FAILED", OutboundMessageXml.NOTIFICATION_2
                         + " FAILED");
-        assertFault(post(url, OutboundMessageXml.sample15(orgId)), "has no Salesforce connection");
+        assertFault(post(url, OutboundMessageXml.sample15(orgId)), "The endpoint secret does not match");
         tenant.autoSync(false);
         assertFault(post(url, OutboundMessageXml.sample15(orgId)), "The endpoint secret does not match");
     }

@@ -1,16 +1,11 @@
 package io.memberpulse.salesforce.campaigns;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memberpulse.salesforce.config.SettingsDocuments;
 import io.memberpulse.salesforce.problem.ProblemException;
 import io.memberpulse.salesforce.tenant.ConnectionService;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 
 /**
  * The campaign-rules settings API and the pipeline's view of them: validate the document, check it
@@ -21,17 +16,12 @@ public class CampaignRulesService {
 
     private final ConnectionService connections;
     private final CampaignOrgCheck org;
-    private final CampaignSettingsRepository repository;
-    private final ObjectMapper json;
-    private final Pool pool;
+    private final SettingsDocuments documents;
 
-    CampaignRulesService(ConnectionService connections, CampaignOrgCheck org, CampaignSettingsRepository repository,
-            ObjectMapper json, Pool pool) {
+    CampaignRulesService(ConnectionService connections, CampaignOrgCheck org, SettingsDocuments documents) {
         this.connections = connections;
         this.org = org;
-        this.repository = repository;
-        this.json = json;
-        this.pool = pool;
+        this.documents = documents;
     }
 
     /** The outcome of a PUT: the stored settings as answered, and whether they were the tenant's first. */
@@ -40,18 +30,15 @@ public class CampaignRulesService {
 
     /** The tenant's campaign settings; the (empty) defaults when it never stored any. */
     public Uni<CampaignSettings> settings(String tenantId) {
-        // The reactive pool, not a Panache session: the planner loads every feature's settings at once.
-        return pool.preparedQuery("select document::text from campaign_settings where tenant_id = $1")
-                .execute(Tuple.of(tenantId))
-                .map(rows -> rows.size() == 0 ? CampaignSettings.defaults()
-                        : read(rows.iterator().next().getString(0)));
+        return documents.find(SettingsDocuments.Table.CAMPAIGN_SETTINGS, tenantId, CampaignSettings.class)
+                .map(stored -> stored.map(SettingsDocuments.Stored::document)
+                        .orElseGet(CampaignSettings::defaults));
     }
 
     public Uni<CampaignRulesView> get(String tenantId) {
         return requireConnection(tenantId)
-                .chain(() -> repository.find(tenantId))
-                .map(row -> row == null ? CampaignRulesView.defaults()
-                        : CampaignRulesView.stored(read(row.document), row.updatedAt, row.updatedBy));
+                .chain(() -> documents.find(SettingsDocuments.Table.CAMPAIGN_SETTINGS, tenantId, CampaignSettings.class))
+                .map(stored -> stored.map(this::view).orElseGet(CampaignRulesView::defaults));
     }
 
     public Uni<Replaced> put(String tenantId, CampaignRulesRequest request, String actor) {
@@ -69,23 +56,14 @@ public class CampaignRulesService {
     }
 
     private Uni<Replaced> replace(String tenantId, CampaignSettings settings, String actor) {
-        return Panache.withTransaction(() -> repository.findById(tenantId)
-                .chain(current -> write(tenantId, current, settings, actor)));
+        return documents.replace(SettingsDocuments.Table.CAMPAIGN_SETTINGS, tenantId, settings, actor)
+                .invoke(saved -> Log.infof("Campaign rules of tenant %s %s by %s", tenantId,
+                        saved.created() ? "created" : "replaced", actor))
+                .map(saved -> new Replaced(view(saved.stored()), saved.created()));
     }
 
-    private Uni<Replaced> write(String tenantId, CampaignSettingsRow current, CampaignSettings settings,
-            String actor) {
-        boolean created = current == null;
-        CampaignSettingsRow row = created ? new CampaignSettingsRow() : current;
-        row.tenantId = tenantId;
-        row.document = write(settings);
-        row.updatedAt = Instant.now();
-        row.updatedBy = actor;
-        return repository.persist(row)
-                .invoke(() -> Log.infof("Campaign rules of tenant %s %s by %s", tenantId,
-                        created ? "created" : "replaced", actor))
-                .map(saved -> new Replaced(CampaignRulesView.stored(settings, saved.updatedAt, saved.updatedBy),
-                        created));
+    private CampaignRulesView view(SettingsDocuments.Stored<CampaignSettings> stored) {
+        return CampaignRulesView.stored(stored.document(), stored.updatedAt(), stored.updatedBy());
     }
 
     private Uni<Void> requireConnection(String tenantId) {
@@ -93,21 +71,5 @@ public class CampaignRulesService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound(
                         "Tenant " + tenantId + " has no Salesforce connection"))
                 .replaceWithVoid();
-    }
-
-    private String write(CampaignSettings settings) {
-        try {
-            return json.writeValueAsString(settings);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Campaign settings cannot be written as JSON", e);
-        }
-    }
-
-    private CampaignSettings read(String document) {
-        try {
-            return json.readValue(document, CampaignSettings.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored campaign settings are not valid JSON", e);
-        }
     }
 }

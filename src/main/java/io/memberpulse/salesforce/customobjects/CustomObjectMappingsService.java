@@ -1,16 +1,11 @@
 package io.memberpulse.salesforce.customobjects;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memberpulse.salesforce.config.SettingsDocuments;
 import io.memberpulse.salesforce.problem.ProblemException;
 import io.memberpulse.salesforce.tenant.ConnectionService;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 
 /**
  * The custom-object-mappings settings API and the pipeline's view of them: validate the document, check it
@@ -21,17 +16,12 @@ public class CustomObjectMappingsService {
 
     private final ConnectionService connections;
     private final CustomObjectOrgCheck org;
-    private final CustomObjectSettingsRepository repository;
-    private final ObjectMapper json;
-    private final Pool pool;
+    private final SettingsDocuments documents;
 
-    CustomObjectMappingsService(ConnectionService connections, CustomObjectOrgCheck org, CustomObjectSettingsRepository repository,
-            ObjectMapper json, Pool pool) {
+    CustomObjectMappingsService(ConnectionService connections, CustomObjectOrgCheck org, SettingsDocuments documents) {
         this.connections = connections;
         this.org = org;
-        this.repository = repository;
-        this.json = json;
-        this.pool = pool;
+        this.documents = documents;
     }
 
     /** The outcome of a PUT: the stored settings as answered, and whether they were the tenant's first. */
@@ -40,18 +30,15 @@ public class CustomObjectMappingsService {
 
     /** The tenant's custom object mappings; none when it never stored any. */
     public Uni<CustomObjectSettings> settings(String tenantId) {
-        // The reactive pool, not a Panache session: the planner loads every feature's settings at once.
-        return pool.preparedQuery("select document::text from custom_object_settings where tenant_id = $1")
-                .execute(Tuple.of(tenantId))
-                .map(rows -> rows.size() == 0 ? CustomObjectSettings.defaults()
-                        : read(rows.iterator().next().getString(0)));
+        return documents.find(SettingsDocuments.Table.CUSTOM_OBJECT_SETTINGS, tenantId, CustomObjectSettings.class)
+                .map(stored -> stored.map(SettingsDocuments.Stored::document)
+                        .orElseGet(CustomObjectSettings::defaults));
     }
 
     public Uni<CustomObjectMappingsView> get(String tenantId) {
         return requireConnection(tenantId)
-                .chain(() -> repository.find(tenantId))
-                .map(row -> row == null ? CustomObjectMappingsView.defaults()
-                        : CustomObjectMappingsView.stored(read(row.document), row.updatedAt, row.updatedBy));
+                .chain(() -> documents.find(SettingsDocuments.Table.CUSTOM_OBJECT_SETTINGS, tenantId, CustomObjectSettings.class))
+                .map(stored -> stored.map(this::view).orElseGet(CustomObjectMappingsView::defaults));
     }
 
     public Uni<Replaced> put(String tenantId, CustomObjectMappingsRequest request, String actor) {
@@ -69,23 +56,14 @@ public class CustomObjectMappingsService {
     }
 
     private Uni<Replaced> replace(String tenantId, CustomObjectSettings settings, String actor) {
-        return Panache.withTransaction(() -> repository.findById(tenantId)
-                .chain(current -> write(tenantId, current, settings, actor)));
+        return documents.replace(SettingsDocuments.Table.CUSTOM_OBJECT_SETTINGS, tenantId, settings, actor)
+                .invoke(saved -> Log.infof("Custom object mappings of tenant %s %s by %s", tenantId,
+                        saved.created() ? "created" : "replaced", actor))
+                .map(saved -> new Replaced(view(saved.stored()), saved.created()));
     }
 
-    private Uni<Replaced> write(String tenantId, CustomObjectSettingsRow current, CustomObjectSettings settings,
-            String actor) {
-        boolean created = current == null;
-        CustomObjectSettingsRow row = created ? new CustomObjectSettingsRow() : current;
-        row.tenantId = tenantId;
-        row.document = write(settings);
-        row.updatedAt = Instant.now();
-        row.updatedBy = actor;
-        return repository.persist(row)
-                .invoke(() -> Log.infof("Custom object mappings of tenant %s %s by %s", tenantId,
-                        created ? "created" : "replaced", actor))
-                .map(saved -> new Replaced(CustomObjectMappingsView.stored(settings, saved.updatedAt, saved.updatedBy),
-                        created));
+    private CustomObjectMappingsView view(SettingsDocuments.Stored<CustomObjectSettings> stored) {
+        return CustomObjectMappingsView.stored(stored.document(), stored.updatedAt(), stored.updatedBy());
     }
 
     private Uni<Void> requireConnection(String tenantId) {
@@ -93,21 +71,5 @@ public class CustomObjectMappingsService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound(
                         "Tenant " + tenantId + " has no Salesforce connection"))
                 .replaceWithVoid();
-    }
-
-    private String write(CustomObjectSettings settings) {
-        try {
-            return json.writeValueAsString(settings);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Custom object mappings cannot be written as JSON", e);
-        }
-    }
-
-    private CustomObjectSettings read(String document) {
-        try {
-            return json.readValue(document, CustomObjectSettings.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored custom object mappings are not valid JSON", e);
-        }
     }
 }

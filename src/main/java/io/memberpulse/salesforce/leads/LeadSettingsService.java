@@ -1,16 +1,11 @@
 package io.memberpulse.salesforce.leads;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memberpulse.salesforce.config.SettingsDocuments;
 import io.memberpulse.salesforce.problem.ProblemException;
 import io.memberpulse.salesforce.tenant.ConnectionService;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 
 /** The lead-enrichment settings API and the pipeline's view of them. */
 @ApplicationScoped
@@ -18,17 +13,12 @@ public class LeadSettingsService {
 
     private final ConnectionService connections;
     private final LeadOrgCheck org;
-    private final LeadSettingsRepository repository;
-    private final ObjectMapper json;
-    private final Pool pool;
+    private final SettingsDocuments documents;
 
-    LeadSettingsService(ConnectionService connections, LeadOrgCheck org, LeadSettingsRepository repository,
-            ObjectMapper json, Pool pool) {
+    LeadSettingsService(ConnectionService connections, LeadOrgCheck org, SettingsDocuments documents) {
         this.connections = connections;
         this.org = org;
-        this.repository = repository;
-        this.json = json;
-        this.pool = pool;
+        this.documents = documents;
     }
 
     /** The outcome of a PUT. */
@@ -37,18 +27,15 @@ public class LeadSettingsService {
 
     /** The tenant's settings; the defaults (off) when it never stored any. */
     public Uni<LeadSettings> settings(String tenantId) {
-        // The reactive pool, not a Panache session: the planner loads every feature's settings at once.
-        return pool.preparedQuery("select document::text from lead_settings where tenant_id = $1")
-                .execute(Tuple.of(tenantId))
-                .map(rows -> rows.size() == 0 ? LeadSettings.defaults()
-                        : read(rows.iterator().next().getString(0)));
+        return documents.find(SettingsDocuments.Table.LEAD_SETTINGS, tenantId, LeadSettings.class)
+                .map(stored -> stored.map(SettingsDocuments.Stored::document).orElseGet(LeadSettings::defaults));
     }
 
     public Uni<LeadSettingsView> get(String tenantId) {
         return requireConnection(tenantId)
-                .chain(() -> repository.find(tenantId))
-                .map(row -> row == null ? new LeadSettingsView(LeadSettings.defaults(), false, null, null, null, null)
-                        : new LeadSettingsView(read(row.document), true, row.updatedAt, row.updatedBy, null, null));
+                .chain(() -> documents.find(SettingsDocuments.Table.LEAD_SETTINGS, tenantId, LeadSettings.class))
+                .map(stored -> stored.map(this::view)
+                        .orElseGet(() -> new LeadSettingsView(LeadSettings.defaults(), false, null, null, null, null)));
     }
 
     public Uni<Replaced> put(String tenantId, LeadSettingsRequest request, String actor) {
@@ -64,22 +51,15 @@ public class LeadSettingsService {
     }
 
     private Uni<Replaced> store(String tenantId, LeadSettings settings, String actor, LeadOrgCheck.Result result) {
-        return Panache.withTransaction(() -> repository.findById(tenantId)
-                .chain(current -> write(tenantId, current, settings, actor, result)));
-    }
-
-    private Uni<Replaced> write(String tenantId, LeadSettingsRow current, LeadSettings settings, String actor,
-            LeadOrgCheck.Result result) {
-        LeadSettingsRow row = current == null ? new LeadSettingsRow() : current;
-        row.tenantId = tenantId;
-        row.document = write(settings);
-        row.updatedAt = Instant.now();
-        row.updatedBy = actor;
-        return repository.persist(row)
+        return documents.replace(SettingsDocuments.Table.LEAD_SETTINGS, tenantId, settings, actor)
                 .invoke(() -> Log.infof("Lead enrichment of tenant %s set to %s by %s", tenantId,
                         settings.enabled() ? "on" : "off", actor))
-                .map(saved -> new Replaced(new LeadSettingsView(settings, true, saved.updatedAt, saved.updatedBy,
-                        result.validated(), result.warning()), current == null));
+                .map(saved -> new Replaced(new LeadSettingsView(settings, true, saved.stored().updatedAt(),
+                        saved.stored().updatedBy(), result.validated(), result.warning()), saved.created()));
+    }
+
+    private LeadSettingsView view(SettingsDocuments.Stored<LeadSettings> stored) {
+        return new LeadSettingsView(stored.document(), true, stored.updatedAt(), stored.updatedBy(), null, null);
     }
 
     private Uni<Void> requireConnection(String tenantId) {
@@ -87,21 +67,5 @@ public class LeadSettingsService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound(
                         "Tenant " + tenantId + " has no Salesforce connection"))
                 .replaceWithVoid();
-    }
-
-    private String write(LeadSettings settings) {
-        try {
-            return json.writeValueAsString(settings);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Lead settings cannot be written as JSON", e);
-        }
-    }
-
-    private LeadSettings read(String document) {
-        try {
-            return json.readValue(document, LeadSettings.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored lead settings are not valid JSON", e);
-        }
     }
 }

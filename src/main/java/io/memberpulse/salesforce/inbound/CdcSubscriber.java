@@ -37,6 +37,7 @@ final class CdcSubscriber implements EventDrain.Owner {
     private final Map<String, ReplayPositions.Position> positions = new ConcurrentHashMap<>();
     private final Map<String, ClientSessionChannel.MessageListener> listeners = new ConcurrentHashMap<>();
     private final SubscriptionRecovery recovery;
+    private final ResubscribeBarrier barrier;
     private volatile List<String> channels = List.of(CONTACTS, LEADS);
     private volatile StreamingConnection current;
     private volatile AccessToken session;
@@ -53,6 +54,7 @@ final class CdcSubscriber implements EventDrain.Owner {
         this.drain = new EventDrain(tenantId, holder, parts.applier, parts.config.batchSize(), this,
                 parts.onVertx);
         this.recovery = new SubscriptionRecovery(tenantId, holder, parts, drain, positions, this::leaseLost);
+        this.barrier = new ResubscribeBarrier(drain);
     }
 
     String tenantId() {
@@ -94,6 +96,7 @@ final class CdcSubscriber implements EventDrain.Owner {
         current = connection;
         restarting = false;
         lastHeard = Instant.now();
+        connection.client().addExtension(barrier);
         connection.client().getChannel(Channel.META_HANDSHAKE)
                 .addListener((ClientSessionChannel.MessageListener) (c, m) -> onHandshake(connection, m));
         connection.client().getChannel(Channel.META_CONNECT)
@@ -112,6 +115,7 @@ final class CdcSubscriber implements EventDrain.Owner {
         }
         if (reply.isSuccessful()) {
             // Subscriptions do not survive a handshake: subscribe again after every one.
+            barrier.handshook(channels.size());
             channels.forEach(channel -> listen(connection, channel));
             channels.forEach(channel -> subscribe(connection, channel));
         } else if (SalesforceStreamingErrors.isAuthentication(reply)) {
@@ -126,6 +130,7 @@ final class CdcSubscriber implements EventDrain.Owner {
             return;
         }
         lastHeard = Instant.now();
+        barrier.connectAnswered();
         if (reply.isSuccessful()) {
             return;
         }
@@ -179,6 +184,7 @@ final class CdcSubscriber implements EventDrain.Owner {
                 failures = 0;
             }
             recovery.afterSubscribe(channel, connection);
+            barrier.subscribeAnswered();
         } else if (SalesforceStreamingErrors.isInvalidReplay(reply)) {
             parts.metrics.reconnect("replay-invalid");
             recovery.replayRejected(channel, connection);
@@ -247,6 +253,7 @@ final class CdcSubscriber implements EventDrain.Owner {
         close(current);
         current = null;
         drain.reset();
+        barrier.reset();
         recovery.reset();
         Duration delay = parts.backoff(++failures);
         Log.infof("Tenant %s: CometD subscription restarts in %d ms (%s)", tenantId, delay.toMillis(), reason);

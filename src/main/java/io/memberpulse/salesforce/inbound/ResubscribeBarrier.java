@@ -1,0 +1,90 @@
+package io.memberpulse.salesforce.inbound;
+
+import org.cometd.bayeux.Channel;
+import org.cometd.bayeux.Message;
+import org.cometd.bayeux.client.ClientSession;
+
+/**
+ * Keeps replayed events from being overtaken by newer ones after a (re)subscription.
+ *
+ * <p>Why: the server queues a channel's replayed events while it handles the subscribe, and
+ * flushes its session queue into whichever response goes out next: the subscribe reply or the
+ * held {@code /meta/connect}. The CometD client processes those two HTTP responses on different
+ * threads, so a newer event (in one response) can reach the drain before an older replayed one
+ * (in the other), and the drain, already applying, would send the older value after the newer.
+ * Inside one response the order is the server's (messages first, the reply last), and once no
+ * subscribe is outstanding there is only one long poll at a time again.
+ *
+ * <p>So after each handshake the drain is held until every subscribe reply has been processed and
+ * then until the connect that was in flight at that moment (if any) has answered: everything
+ * flushed before then has arrived, sorted by replay id in the drain's queue, and everything after
+ * comes in order on the one long poll.
+ */
+final class ResubscribeBarrier implements ClientSession.Extension {
+
+    private final EventDrain drain;
+    private boolean holding;
+    private int pendingSubscribes;
+    private boolean connectInFlight;
+    private boolean awaitingConnect;
+
+    ResubscribeBarrier(EventDrain drain) {
+        this.drain = drain;
+    }
+
+    /** A handshake succeeded: {@code channels} subscribe replies are to come. */
+    synchronized void handshook(int channels) {
+        if (!holding) {
+            holding = true;
+            drain.hold();
+        }
+        pendingSubscribes = channels;
+        awaitingConnect = false;
+    }
+
+    /** A subscribe reply (success or failure) was processed, after the events that came with it. */
+    synchronized void subscribeAnswered() {
+        if (!holding || --pendingSubscribes > 0) {
+            return;
+        }
+        if (connectInFlight) {
+            awaitingConnect = true;
+        } else {
+            open();
+        }
+    }
+
+    /** A {@code /meta/connect} reply was processed, after the events that came with it. */
+    synchronized void connectAnswered() {
+        connectInFlight = false;
+        if (awaitingConnect) {
+            open();
+        }
+    }
+
+    /** The connection is being replaced; the drain's holds are reset with it. */
+    synchronized void reset() {
+        holding = false;
+        pendingSubscribes = 0;
+        connectInFlight = false;
+        awaitingConnect = false;
+    }
+
+    @Override
+    public boolean sendMeta(ClientSession session, Message.Mutable message) {
+        if (Channel.META_CONNECT.equals(message.getChannel())) {
+            connectSent();
+        }
+        return true;
+    }
+
+    private synchronized void connectSent() {
+        connectInFlight = true;
+    }
+
+    private void open() {
+        holding = false;
+        awaitingConnect = false;
+        drain.release();
+    }
+}

@@ -42,6 +42,8 @@ final class EventDrain {
     private final java.util.Set<String> queuedIds = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger holds = new AtomicInteger();
+    /** Channels whose events wait for their catch-up; the other channels keep being applied. */
+    private final Map<String, Integer> channelHolds = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     EventDrain(String tenantId, String holder, StreamApplier applier, int batchSize, Owner owner, OnVertx onVertx) {
@@ -72,13 +74,23 @@ final class EventDrain {
         kick();
     }
 
-    /** Pauses applying (a catch-up runs first); events keep being queued. */
+    /** Pauses applying every channel (a re-subscription settles first); events keep being queued. */
     void hold() {
         holds.incrementAndGet();
     }
 
     void release() {
         holds.updateAndGet(n -> Math.max(0, n - 1));
+        kick();
+    }
+
+    /** Pauses applying one channel (its catch-up runs first); its events keep being queued. */
+    void hold(String channel) {
+        channelHolds.merge(channel, 1, Integer::sum);
+    }
+
+    void release(String channel) {
+        channelHolds.computeIfPresent(channel, (c, n) -> n > 1 ? n - 1 : null);
         kick();
     }
 
@@ -91,6 +103,7 @@ final class EventDrain {
         queuedIds.clear();
         enqueuedUpTo.clear();
         holds.set(0);
+        channelHolds.clear();
     }
 
     void close() {
@@ -123,7 +136,7 @@ final class EventDrain {
     }
 
     void kick() {
-        if (closed || holds.get() > 0 || queue.isEmpty() || !running.compareAndSet(false, true)) {
+        if (closed || holds.get() > 0 || !hasApplicable() || !running.compareAndSet(false, true)) {
             return;
         }
         onVertx.run(this::applyNext, this::failed, this::finished);
@@ -146,9 +159,17 @@ final class EventDrain {
         return work.invoke(() -> committed(batch));
     }
 
+    private boolean hasApplicable() {
+        return queue.stream().anyMatch(event -> !channelHolds.containsKey(event.channel()));
+    }
+
+    /** The oldest events of channels not held, consecutive in replay id order, or one gap/overflow event. */
     private List<StreamEvent> nextBatch() {
         List<StreamEvent> batch = new ArrayList<>();
         for (StreamEvent event : queue) {
+            if (channelHolds.containsKey(event.channel())) {
+                continue;
+            }
             if (!event.appliesDirectly()) {
                 if (batch.isEmpty()) {
                     batch.add(event);

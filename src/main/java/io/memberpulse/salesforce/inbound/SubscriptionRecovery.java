@@ -77,7 +77,7 @@ final class SubscriptionRecovery {
             return;
         }
         if (catchingUp.add(channel)) {
-            drain.hold();
+            drain.hold(channel);
             runCatchUp(channel, object);
         }
     }
@@ -108,7 +108,7 @@ final class SubscriptionRecovery {
 
     private void caughtUp(String channel) {
         catchingUp.remove(channel);
-        drain.release();
+        drain.release(channel);
     }
 
     /** The held events stay held: applying them without the catch-up would skip what it had to find. */

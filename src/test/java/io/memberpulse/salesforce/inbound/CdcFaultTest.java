@@ -27,7 +27,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,11 +37,6 @@ import org.junit.jupiter.api.Test;
  * in order; changes that expired before they were applied arrive as their final values through the
  * catch-up; none of the service's own writes come back.
  */
-// Tagged "fault": run with ./mvnw test -Pfault. Outside the default run since the merge of the real
-// CatchUp and the final inbound core: it fails (one member's change delivered after a newer one around a
-// client drop; issue 5 stays open for it). It is the acceptance test of issue 5: make it pass, then
-// remove the tag.
-@Tag("fault")
 @QuarkusTest
 @TestProfile(CdcTestProfile.class)
 @QuarkusTestResource(value = SalesforceEmulatorTestResource.class, restrictToAnnotatedClass = true)

@@ -1,0 +1,131 @@
+package io.memberpulse.salesforce.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.cometd.bayeux.Channel;
+import org.cometd.common.HashMapMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The drain's ordering guarantees without Salesforce: held events wait, and replayed events that
+ * arrive after newer live ones are still applied first.
+ */
+class EventDrainTest {
+
+    static final String CONTACTS = CdcSubscriber.CONTACTS;
+    static final String LEADS = CdcSubscriber.LEADS;
+
+    final Vertx vertx = Vertx.vertx();
+    final List<Long> applied = new CopyOnWriteArrayList<>();
+    final EventDrain drain = new EventDrain("t-1", "replica-a", new RecordingApplier(), 100, new IgnoringOwner(),
+            new OnVertx(vertx));
+
+    @AfterEach
+    void close() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    @Test
+    void afterAHandshakeEventsWaitForEverySubscribeReplyAndTheLongPollInFlight() {
+        ResubscribeBarrier barrier = new ResubscribeBarrier(drain);
+        barrier.handshook(2);
+        barrier.sendMeta(null, connect());
+        drain.offer(event(CONTACTS, 102));
+        barrier.subscribeAnswered();
+        // The older, replayed event arrives last (it came in the other HTTP response).
+        drain.offer(event(CONTACTS, 101));
+        barrier.subscribeAnswered();
+        drain.offer(event(CONTACTS, 100));
+        assertThat(applied).as("nothing applied while the connect sent before the subscriptions is out").isEmpty();
+
+        barrier.connectAnswered();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> applied.size() == 3);
+        assertThat(applied).containsExactly(100L, 101L, 102L);
+    }
+
+    @Test
+    void withoutALongPollInFlightTheLastSubscribeReplyOpensTheDrain() {
+        ResubscribeBarrier barrier = new ResubscribeBarrier(drain);
+        barrier.handshook(1);
+        drain.offer(event(CONTACTS, 7));
+        barrier.subscribeAnswered();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> applied.size() == 1);
+        assertThat(applied).containsExactly(7L);
+    }
+
+    @Test
+    void aChannelCatchingUpHoldsOnlyItsOwnEvents() {
+        drain.hold(LEADS);
+        drain.offer(event(LEADS, 5));
+        drain.offer(event(CONTACTS, 6));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> applied.size() == 1);
+        assertThat(applied).containsExactly(6L);
+        assertThat(drain.queued()).isEqualTo(1);
+
+        drain.release(LEADS);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> applied.size() == 2);
+        assertThat(applied).containsExactly(6L, 5L);
+    }
+
+    @Test
+    void anEventAlreadyAppliedIsNotAppliedAgainWhenReplayed() {
+        drain.offer(event(CONTACTS, 1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> applied.size() == 1);
+
+        drain.offer(event(CONTACTS, 1));
+        drain.offer(event(CONTACTS, 2));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> applied.size() == 2);
+        assertThat(applied).containsExactly(1L, 2L);
+    }
+
+    private static StreamEvent event(String channel, long replayId) {
+        return new StreamEvent(channel, replayId, StreamEvent.Type.CHANGE, "Contact", List.of("003000000000001"),
+                null, Instant.now());
+    }
+
+    private static HashMapMessage connect() {
+        HashMapMessage message = new HashMapMessage();
+        message.setChannel(Channel.META_CONNECT);
+        return message;
+    }
+
+    /** Applies nothing: records the replay ids of each batch in the order they would be applied. */
+    private final class RecordingApplier extends StreamApplier {
+        RecordingApplier() {
+            super(null, null, null, null, null);
+        }
+
+        @Override
+        Uni<Void> applyBatch(String tenantId, String holder, List<StreamEvent> batch) {
+            batch.forEach(event -> applied.add(event.replayId()));
+            return Uni.createFrom().voidItem();
+        }
+    }
+
+    private static final class IgnoringOwner implements EventDrain.Owner {
+        @Override
+        public void applied(StreamEvent event) {
+        }
+
+        @Override
+        public void leaseLost() {
+        }
+
+        @Override
+        public void retryLater(Runnable retry) {
+        }
+    }
+}

@@ -139,13 +139,16 @@ public class ConnectionService {
     /**
      * The sync found the tenant's credentials lead to {@code orgId}. Compare-and-set against the org
      * the caller last saw, so that of several replicas or slots noticing a change at once exactly
-     * one records it and tells the listeners.
+     * one records it and tells the listeners. The first org met also makes the tenant CONNECTED (a
+     * session was obtained with the current settings), so its CDC subscription starts without an
+     * admin having to press "test connection".
      */
     @WithTransaction
     public Uni<Void> recordOrg(String tenantId, String expectedOrgId, String orgId, String instanceUrl) {
         Uni<Integer> updated = expectedOrgId == null
-                ? connections.update("orgId = ?1, instanceUrl = ?2 where tenantId = ?3 and orgId is null",
-                        orgId, instanceUrl, tenantId)
+                ? connections.update("orgId = ?1, instanceUrl = ?2, state = ?3, stateDetail = null, "
+                        + "stateChangedAt = ?4 where tenantId = ?5 and orgId is null",
+                        orgId, instanceUrl, ConnectionState.CONNECTED, Instant.now(), tenantId)
                 : connections.update("orgId = ?1, instanceUrl = ?2 where tenantId = ?3 and orgId = ?4",
                         orgId, instanceUrl, tenantId, expectedOrgId);
         return updated

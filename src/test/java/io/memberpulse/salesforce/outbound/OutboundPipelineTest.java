@@ -80,6 +80,9 @@ class OutboundPipelineTest {
                 .as("batches %s", emulator.callLog().batchSizes("collections.upsert")).isEqualTo(3);
         assertThat(emulator.callLog().batchSizes("collections.upsert").stream().mapToInt(Integer::intValue).sum())
                 .isEqualTo(250 + 5);
+        assertThat(tenant.count("select count(*) from salesforce_connection where tenant_id = ? and state = 'CONNECTED' "
+                + "and org_id = '" + emulator.defaultOrg().orgId() + "'"))
+                .as("the sync's first session connects the tenant (no 'test connection' needed)").isOne();
     }
 
     @Test

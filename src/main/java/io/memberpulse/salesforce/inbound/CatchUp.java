@@ -16,6 +16,13 @@ public interface CatchUp {
      */
     Uni<CatchUpResult> catchUp(String tenantId, String objectType, Instant since, ChangeSource reason);
 
+    /**
+     * As {@link #catchUp}, but applies only records stamped before {@code until} (null: no bound): what changed after it is on its way through the CDC stream, and applying a newer value
+     * first would make the stream's older changes look stale.
+     */
+    Uni<CatchUpResult> catchUpTo(String tenantId, String objectType, Instant since, Instant until,
+            ChangeSource reason);
+
     /** How much was looked at and how much was applied; {@code until} is the new watermark. */
     record CatchUpResult(int examined, int applied, Instant until) {
     }

@@ -42,9 +42,16 @@ public class CatchUpService implements CatchUp {
 
     @Override
     public Uni<CatchUpResult> catchUp(String tenantId, String objectType, Instant since, ChangeSource reason) {
+        return catchUpTo(tenantId, objectType, since, null, reason);
+    }
+
+    @Override
+    public Uni<CatchUpResult> catchUpTo(String tenantId, String objectType, Instant since, Instant until,
+            ChangeSource reason) {
         Instant from = since.minus(config.catchUpMargin());
         return credentials.of(tenantId)
                 .chain(org -> read(org, objectType, from, reason))
+                .map(read -> bounded(read, until))
                 .chain(read -> applyAll(tenantId, objectType, read))
                 .invoke(result -> Log.infof("Catch-up (%s) of %s for tenant %s from %s: %d examined, %d applied",
                         reason, objectType, tenantId, from, result.examined(), result.applied()));
@@ -58,6 +65,17 @@ public class CatchUpService implements CatchUp {
                         .map(row -> CatchUpQuery.change(objectType, row, reason))
                         .collect().asList())
                 .map(changes -> new Read(changes, readAt));
+    }
+
+    /** Keeps what was stamped before {@code until}; the read then counts as made at {@code until}. */
+    private static Read bounded(Read read, Instant until) {
+        if (until == null || !until.isBefore(read.readAt())) {
+            return read;
+        }
+        List<SalesforceChange> upTo = read.changes().stream()
+                .filter(change -> change.changedAt().isBefore(until))
+                .toList();
+        return new Read(upTo, until);
     }
 
     private Uni<CatchUpResult> applyAll(String tenantId, String objectType, Read read) {

@@ -4,7 +4,9 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -22,13 +24,17 @@ public class ReconciliationService {
     private final InboundWatermarks watermarks;
     private final ReconciliationRepository runs;
     private final InboundConfig config;
+    private final ReplayPositions positions;
+    private final CdcConfig cdc;
 
     ReconciliationService(CatchUp catchUp, InboundWatermarks watermarks, ReconciliationRepository runs,
-            InboundConfig config) {
+            InboundConfig config, ReplayPositions positions, CdcConfig cdc) {
         this.catchUp = catchUp;
         this.watermarks = watermarks;
         this.runs = runs;
         this.config = config;
+        this.positions = positions;
+        this.cdc = cdc;
     }
 
     /** The findings of one run; {@code ran} is false when another replica holds the tenant's lease. */
@@ -57,9 +63,16 @@ public class ReconciliationService {
     }
 
     private Uni<Findings> run(String tenantId) {
+        return cdc.enabled()
+                ? positions.find(tenantId).chain(streamed -> runUpTo(tenantId, streamed))
+                : runUpTo(tenantId, Map.of());
+    }
+
+    private Uni<Findings> runUpTo(String tenantId, Map<String, ReplayPositions.Position> streamed) {
         Uni<Findings> findings = Uni.createFrom().item(new Findings(true, 0, 0));
         for (String objectType : OBJECTS) {
-            findings = findings.chain(sum -> reconcileObject(tenantId, objectType)
+            Instant until = streamedUpTo(streamed, objectType);
+            findings = findings.chain(sum -> reconcileObject(tenantId, objectType, until)
                     .map(found -> new Findings(true, sum.examined() + found.examined(), sum.applied() + found.applied())));
         }
         return findings
@@ -68,10 +81,23 @@ public class ReconciliationService {
                 .onFailure().recoverWithItem(new Findings(true, 0, 0));
     }
 
-    private Uni<CatchUp.CatchUpResult> reconcileObject(String tenantId, String objectType) {
+    private Uni<CatchUp.CatchUpResult> reconcileObject(String tenantId, String objectType, Instant until) {
         return watermarks.find(tenantId, objectType)
                 .map(found -> found.orElseGet(() -> Instant.now().minus(config.firstReconciliationLookback())))
-                .chain(since -> catchUp.catchUp(tenantId, objectType, since, ChangeSource.RECONCILIATION));
+                .chain(since -> catchUp.catchUpTo(tenantId, objectType, since, until, ChangeSource.RECONCILIATION));
+    }
+
+    /**
+     * Where the object's CDC stream has applied up to (null: no stream position, no bound). What
+     * changed later is still coming through the stream in commit order (live, replayed after a
+     * restart, or by the stream's own catch-up when its replay id expired); reconciling it now would
+     * deliver a newer value before the stream's older changes, which then look stale and are dropped.
+     * SystemModstamp has whole seconds and the commit time milliseconds, so the position's own second
+     * is left to the stream too.
+     */
+    private static Instant streamedUpTo(Map<String, ReplayPositions.Position> streamed, String objectType) {
+        ReplayPositions.Position position = streamed.get("/data/" + objectType + "ChangeEvent");
+        return position == null ? null : position.committedAt().truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** Any failure ends this tenant's run and is shown to the admin; the next run tries again. */

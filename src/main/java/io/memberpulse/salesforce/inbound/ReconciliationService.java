@@ -93,11 +93,14 @@ public class ReconciliationService {
      * restart, or by the stream's own catch-up when its replay id expired); reconciling it now would
      * deliver a newer value before the stream's older changes, which then look stale and are dropped.
      * SystemModstamp has whole seconds and the commit time milliseconds, so the position's own second
-     * is left to the stream too.
+     * is left to the stream too. Only a position reached by a streamed event counts: one that is still
+     * a catch-up watermark (-1) does not prove the object streams at all (an org that has not selected
+     * it for Change Data Capture never sends one), and reconciliation is then all there is.
      */
     private static Instant streamedUpTo(Map<String, ReplayPositions.Position> streamed, String objectType) {
         ReplayPositions.Position position = streamed.get("/data/" + objectType + "ChangeEvent");
-        return position == null ? null : position.committedAt().truncatedTo(ChronoUnit.SECONDS);
+        return position == null || !position.replayable() ? null
+                : position.committedAt().truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** Any failure ends this tenant's run and is shown to the admin; the next run tries again. */

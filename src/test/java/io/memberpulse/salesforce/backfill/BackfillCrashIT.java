@@ -11,9 +11,6 @@ import io.memberpulse.salesforce.emulator.SalesforceEmulator;
 import io.memberpulse.salesforce.support.PackagedApp;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +29,6 @@ class BackfillCrashIT {
     static final String TENANT = "crash-tenant";
     static final int MEMBERS = 1500;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
     SalesforceEmulator emulator;
     PackagedApp app;
@@ -100,13 +96,7 @@ class BackfillCrashIT {
 
     private JsonNode send(String method, String path, String body, int expected) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.url(
-                    "/api/v1/tenants/" + TENANT + "/salesforce" + path)))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body));
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = app.callTenantApi(token, TENANT, method, path, body);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
             return json.readTree(response.body());
         } catch (Exception e) {

@@ -13,9 +13,6 @@ import io.memberpulse.salesforce.support.PackagedApp;
 import io.memberpulse.salesforce.support.WebhookReceiver;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,7 +43,6 @@ class CdcCrashIT {
     static final int KILL_AT = 800;
     static final int RESTART_AT = 1_400;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
     SalesforceEmulator emulator;
     WebhookReceiver receiver;
@@ -177,21 +173,11 @@ class CdcCrashIT {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(app.jdbcUrl(), "postgres", "");
-                ResultSet row = c.createStatement().executeQuery(sql)) {
-            row.next();
-            return row.getLong(1);
-        }
+        return app.count(sql);
     }
 
     private void send(String method, String path, String body, int expected) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(app.url("/api/v1/tenants/" + TENANT + "/salesforce"
-                + path)))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = app.callTenantApi(token, TENANT, method, path, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
     }
 }

@@ -10,14 +10,8 @@ import io.memberpulse.salesforce.emulator.SalesforceEmulator;
 import io.memberpulse.salesforce.support.PackagedApp;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +33,6 @@ class ShutdownIT {
     static final int MEMBERS = 400;
     static final Duration GRACE = Duration.ofSeconds(20);
 
-    final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
     SalesforceEmulator emulator;
     PackagedApp app;
@@ -159,11 +152,7 @@ class ShutdownIT {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(app.jdbcUrl(), "postgres", "");
-                ResultSet row = c.createStatement().executeQuery(sql)) {
-            row.next();
-            return row.getLong(1);
-        }
+        return app.count(sql);
     }
 
     private String events(int from, int to) {
@@ -179,13 +168,7 @@ class ShutdownIT {
 
     private void send(String method, String path, String body, int expected) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(app.url(
-                    "/api/v1/tenants/" + TENANT + "/salesforce" + path)))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = app.callTenantApi(token, TENANT, method, path, body);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -107,6 +107,30 @@ public final class PackagedApp implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Calls {@code /api/v1/tenants/{tenant}/salesforce + path} on the running service with a bearer
+     * token (a null body sends none) and returns the response, whatever its status.
+     */
+    public HttpResponse<String> callTenantApi(String token, String tenant, String method, String path, String body)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/v1/tenants/" + tenant + "/salesforce" + path)))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The one number {@code sql} selects from the service's database. */
+    public long count(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), "postgres", "");
+                java.sql.ResultSet row = c.createStatement().executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }

@@ -175,10 +175,11 @@ median() {
 # Prints one table row: variant, median time (s), median CPU time (s), median RSS (MB), the single runs.
 measure() {
   local label=$1; shift
-  local times=() rsses=() cpus=() result
+  local times=() rsses=() cpus=() line result
   measure_once "$@" >/dev/null   # warm the OS page cache: a pod's image layers are local too
   for _ in $(seq "$RUNS"); do
-    read -r -a result <<<"$(measure_once "$@")"
+    line=$(measure_once "$@")   # a start that fails ends the script (set -e)
+    read -r -a result <<<"$line"
     times+=("${result[0]}")
     rsses+=("${result[1]}")
     cpus+=("${result[2]}")

@@ -16,7 +16,10 @@
 # Flyway validation a woken pod does. Results are noisy on a shared machine: compare variants
 # measured in the same run; the CPU column moves less with the machine's load than the time.
 # AOT variants run with -XX:AOTMode=on: a cache the JVM cannot use fails the run instead of being
-# measured silently as a start without it.
+# measured silently as a start without it. Measure the AOT copy only while target/quarkus-app still
+# holds the build it was copied from: started with the cache, Quarkus reads quarkus-application.dat
+# from the path the training ran at whenever that path exists (a rebuilt target/ makes the copy fail
+# with "Invalid magic number in AOT cache file"); run with --build after any other build.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

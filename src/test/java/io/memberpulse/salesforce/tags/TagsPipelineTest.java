@@ -61,10 +61,13 @@ class TagsPipelineTest {
 
         // An admin adds a value of their own in Salesforce after MemberPulse's write.
         emulator.defaultOrg().userUpdate("Contact", contact.id(), Map.of("MemberPulse_Tags__c", "member-active;VIP"));
+        emulator.callLog().reset();
         events.store("membership.status_changed", member, "{\"status\":\"expired\"}", Instant.now());
         awaitQuiet();
 
         assertThat(tags(tenant.contact(member))).containsExactlyInAnyOrder("VIP", "member-expired");
+        // The default baseline (OBSERVED) without a change event stream to keep it current: read first.
+        assertThat(emulator.callLog().count("query")).isEqualTo(1);
     }
 
     @Test
@@ -198,7 +201,7 @@ class TagsPipelineTest {
     void tagSettingsAreValidatedAndCheckedAgainstTheOrg() {
         as(tenant.admin).get(path()).then().statusCode(200)
                 .body("target", equalTo("PICKLIST")).body("picklistField", equalTo("MemberPulse_Tags__c"))
-                .body("picklistBaseline", equalTo("READ")).body("customized", equalTo(false));
+                .body("picklistBaseline", equalTo("OBSERVED")).body("customized", equalTo(false));
         as(tenant.admin).body(Map.of("target", "CHECKBOXES", "picklistField", "Tags;__c"))
                 .put(path()).then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.contains("target", "picklistField"));

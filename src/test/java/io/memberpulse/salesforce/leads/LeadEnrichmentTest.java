@@ -133,6 +133,11 @@ class LeadEnrichmentTest {
         assertThat(tenant.contacts()).hasSize(2);
         assertThat(tenant.contact(other).get("MemberPulse_Membership_Status__c")).isEqualTo("active");
         assertThat(failures()).isZero();
+        // The Lead update planned for the member had nothing to do (it has a Contact): closed, not logged.
+        assertThat(tenant.count("select count(*) from outbox_item where tenant_id = ? and operation = 'LEAD_UPDATE' "
+                + "and status = 'DONE'")).isPositive();
+        assertThat(tenant.count("select count(*) from sync_log where tenant_id = ? and operation = 'LEAD_UPDATE'"))
+                .isZero();
     }
 
     @Test

@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -168,6 +169,54 @@ class TagsPipelineTest {
     }
 
     @Test
+    void aDeletedMemberKeepsItsTagsUnderIgnoreAndLosesOnlyOwnedOnesUnderClearStatus() {
+        String kept = tenant.member(20);
+        String cleared = tenant.member(21);
+        for (String member : List.of(kept, cleared)) {
+            events.upserted(member, "{\"lastName\":\"Gone\",\"membershipStatus\":\"active\"}");
+            events.store("event.registered", member, "{\"eventId\":\"gala\"}", Instant.now());
+            events.store("course.completed", member, "{\"courseId\":\"c-1\"}", Instant.now());
+        }
+        awaitQuiet();
+        emulator.defaultOrg().userUpdate("Contact", tenant.contact(cleared).id(),
+                Map.of("MemberPulse_Tags__c", "member-active;event-registered-gala;course-completed;VIP"));
+
+        events.store("member.deleted", kept, "{}", Instant.now());
+        awaitQuiet();
+        assertThat(tags(tenant.contact(kept)))
+                .containsExactlyInAnyOrder("member-active", "event-registered-gala", "course-completed");
+
+        clearStatusOnDelete();
+        events.store("event.registered", cleared, "{\"eventId\":\"ball\"}", Instant.now().minusSeconds(1));
+        events.store("member.deleted", cleared, "{}", Instant.now());
+        awaitQuiet();
+        assertThat(tags(tenant.contact(cleared))).containsExactly("VIP");
+        assertThat(tenant.contact(cleared).get("MemberPulse_Membership_Status__c")).isNull();
+    }
+
+    @Test
+    void aDeletedMembersTagRecordsAreDeletedUnderClearStatus() {
+        as(tenant.admin).body(Map.of("target", "CUSTOM_OBJECT")).put(path()).then().statusCode(201);
+        clearStatusOnDelete();
+        String member = tenant.member(22);
+        events.upserted(member, "{\"lastName\":\"Rec\",\"membershipStatus\":\"active\"}");
+        events.store("event.registered", member, "{\"eventId\":\"gala\"}", Instant.now());
+        events.store("event.registered", member, "{\"eventId\":\"ball\"}", Instant.now());
+        awaitQuiet();
+        assertThat(tagRecords(member)).containsExactlyInAnyOrder(member + ":member-active",
+                member + ":event-registered-gala", member + ":event-registered-ball");
+
+        events.store("member.deleted", member, "{}", Instant.now());
+        awaitQuiet();
+
+        assertThat(tagRecords(member)).isEmpty();
+        assertThat(tenant.count("select count(*) from tag_record where tenant_id = ?")).isZero();
+        assertThat(tenant.count("select count(*) from sync_log where tenant_id = ? and operation = 'TAG_RECORD' "
+                + "and outcome = 'SKIPPED'")).as("tags it never had: no call, no log line").isZero();
+        assertThat(tenant.count("select count(*) from sync_log where tenant_id = ? and outcome = 'FAILED'")).isZero();
+    }
+
+    @Test
     void trustingTheLastWrittenValueSavesTheRead() {
         as(tenant.admin).body(Map.of("picklistBaseline", "LAST_WRITTEN")).put(path()).then().statusCode(201);
         String member = tenant.member(6);
@@ -216,6 +265,16 @@ class TagsPipelineTest {
                 .put(path()).then().statusCode(403);
         as(io.memberpulse.salesforce.support.TestTokens.viewer(tenant.id)).get(path()).then().statusCode(200)
                 .body("customized", equalTo(false));
+    }
+
+    private void clearStatusOnDelete() {
+        String mappings = "/api/v1/tenants/" + tenant.id + "/salesforce/field-mappings";
+        Map<String, Object> mapping = new java.util.LinkedHashMap<>(as(tenant.admin).get(mappings).then()
+                .statusCode(200).extract().jsonPath().getMap(""));
+        mapping.keySet().retainAll(List.of("externalIdField", "membershipStatusField", "apiBudgetShare", "fields"));
+        mapping.put("deletedMemberPolicy", "clear_status");
+        as(tenant.admin).body(mapping).put(mappings).then().statusCode(org.hamcrest.Matchers.anyOf(
+                org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
     }
 
     private static OrgSchema schemaWithoutTagField() {

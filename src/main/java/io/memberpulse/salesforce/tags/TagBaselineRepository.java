@@ -41,14 +41,26 @@ class TagBaselineRepository {
     }
 
     /**
+     * In the caller's transaction: the tenant's tag picklist field, or "" when tags go elsewhere. Read
+     * on the caller's connection: a second pool connection per applied batch could starve the pool
+     * while every applier transaction holds one.
+     */
+    Uni<String> picklistField(String tenantId) {
+        return session()
+                .chain(session -> session.createNativeQuery("select coalesce((select case when target = 'PICKLIST' "
+                        + "then picklist_field else '' end from tag_settings where tenant_id = ?1), ?2)", String.class)
+                        .setParameter(1, tenantId)
+                        .setParameter(2, TagSettings.DEFAULTS.picklistField())
+                        .getSingleResult());
+    }
+
+    /**
      * In the caller's transaction (the inbound applier's): takes each observed value that is clearly
      * newer than our last write or read of the Contact, and forgets the baseline otherwise.
      */
     Uni<Void> observed(String tenantId, String field, ArrayNode rows) {
         double skew = config.picklistClockSkew().toMillis() / 1000.0;
-        return Panache.currentTransaction()
-                .invoke(TagBaselineRepository::requireTransaction)
-                .chain(Panache::getSession)
+        return session()
                 .chain(session -> session.createNativeQuery(OBSERVED)
                         .setParameter(1, tenantId)
                         .setParameter(2, field)
@@ -86,6 +98,12 @@ class TagBaselineRepository {
                 + "where l.tenant_id = $1 and l.member_id = u.m")
                 .execute(Tuple.of(tenantId, field, members, texts))
                 .replaceWithVoid();
+    }
+
+    private static Uni<Mutiny.Session> session() {
+        return Panache.currentTransaction()
+                .invoke(TagBaselineRepository::requireTransaction)
+                .chain(Panache::getSession);
     }
 
     private static void requireTransaction(Mutiny.Transaction transaction) {

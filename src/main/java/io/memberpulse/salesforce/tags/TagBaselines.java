@@ -33,12 +33,10 @@ public class TagBaselines {
 
     private static final String CONTACT = "Contact";
 
-    private final TagSettingsService settings;
     private final TagBaselineRepository repository;
     private final ContactStream stream;
 
-    TagBaselines(TagSettingsService settings, TagBaselineRepository repository, ContactStream stream) {
-        this.settings = settings;
+    TagBaselines(TagBaselineRepository repository, ContactStream stream) {
         this.repository = repository;
         this.stream = stream;
     }
@@ -72,9 +70,8 @@ public class TagBaselines {
         if (changes.stream().noneMatch(TagBaselines::mayCarryTags)) {
             return Uni.createFrom().voidItem();
         }
-        return settings.settings(tenantId)
-                .chain(s -> s.target() != TagTarget.PICKLIST ? Uni.createFrom().voidItem()
-                        : record(tenantId, s.picklistField(), changes));
+        return repository.picklistField(tenantId)
+                .chain(field -> field.isEmpty() ? Uni.createFrom().voidItem() : record(tenantId, field, changes));
     }
 
     private Uni<Void> record(String tenantId, String field, List<SalesforceChange> changes) {

@@ -1,6 +1,7 @@
 package io.memberpulse.salesforce.activities;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.memberpulse.salesforce.leads.MemberPeople;
 import io.memberpulse.salesforce.outbound.BatchOutcomes;
 import io.memberpulse.salesforce.outbound.ClaimedItem;
 import io.memberpulse.salesforce.outbound.ItemOutcome;
@@ -20,6 +21,8 @@ import java.util.Map;
 /**
  * Writes Tasks on members' Contacts ({@code WhoId}): a whole batch in one sObject Collections upsert
  * by the Task external id field, so a retried or re-sent activity updates its Task instead of adding one.
+ * A member that lead enrichment keeps on a Lead (no Contact) gets its Tasks on that Lead, and on the
+ * Contact Salesforce converted it into once converted ({@link MemberPeople}): WhoId takes either.
  */
 @ApplicationScoped
 class TaskOperation implements OutboundOperation {
@@ -29,11 +32,14 @@ class TaskOperation implements OutboundOperation {
     private final ActivitySettingsService settings;
     private final SalesforceClient salesforce;
     private final BatchOutcomes outcomes;
+    private final MemberPeople people;
 
-    TaskOperation(ActivitySettingsService settings, SalesforceClient salesforce, BatchOutcomes outcomes) {
+    TaskOperation(ActivitySettingsService settings, SalesforceClient salesforce, BatchOutcomes outcomes,
+            MemberPeople people) {
         this.settings = settings;
         this.salesforce = salesforce;
         this.outcomes = outcomes;
+        this.people = people;
     }
 
     @Override
@@ -48,10 +54,15 @@ class TaskOperation implements OutboundOperation {
 
     @Override
     public Uni<List<ItemOutcome>> send(OperationBatch batch) {
+        return people.of(batch)
+                .chain(who -> send(batch, who));
+    }
+
+    private Uni<List<ItemOutcome>> send(OperationBatch batch, Map<String, String> who) {
         List<ItemOutcome> decided = new ArrayList<>();
         List<ClaimedItem> toSend = new ArrayList<>();
         for (ClaimedItem item : batch.items()) {
-            if (batch.contactId(item.memberId()) == null) {
+            if (who.get(item.memberId()) == null) {
                 decided.add(outcomes.noContact(item));
             } else {
                 toSend.add(item);
@@ -62,20 +73,20 @@ class TaskOperation implements OutboundOperation {
         }
         return settings.settings(batch.tenantId())
                 .chain(s -> salesforce.upsertAll(batch.org(), "Task", s.externalIdField(),
-                        toSend.stream().map(item -> task(batch, s, item)).toList()))
+                        toSend.stream().map(item -> task(who, s, item)).toList()))
                 .map(results -> perRecord(toSend, results))
                 .invoke(decided::addAll)
                 .replaceWith(decided);
     }
 
-    private static SObject task(OperationBatch batch, ActivitySettings s, ClaimedItem item) {
+    private static SObject task(Map<String, String> who, ActivitySettings s, ClaimedItem item) {
         Map<String, Object> fields = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> planned = item.fields().fields();
         while (planned.hasNext()) {
             Map.Entry<String, JsonNode> field = planned.next();
             fields.put(field.getKey(), field.getValue().isNull() ? null : field.getValue().asText());
         }
-        fields.put("WhoId", batch.contactId(item.memberId()));
+        fields.put("WhoId", who.get(item.memberId()));
         fields.put(s.externalIdField(), item.itemKey());
         return SObject.of("Task", fields);
     }

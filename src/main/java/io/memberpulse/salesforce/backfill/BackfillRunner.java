@@ -101,10 +101,11 @@ public class BackfillRunner {
 
     private Uni<Void> viaBulk(OrgCredentials org, BackfillJob job, List<MemberSnapshot> members) {
         return jobs.started(job.id(), "BULK")
-                .chain(() -> bulk.run(org, members, config.bulkPollInterval(),
+                .chain(() -> bulk.run(org, job.createdAt(), members, config.bulkPollInterval(),
                         salesforceJob -> jobs.rememberSalesforceJob(job.id(), salesforceJob),
                         () -> jobs.renewClaim(job.id(), config.claimTimeout())))
-                .chain(result -> jobs.finish(job.id(), "DONE", result.salesforceIds().size(), result.errors().size(),
+                .chain(result -> jobs.finish(job.id(), "DONE", result.salesforceIds().size() + result.diverted(),
+                        result.errors().size(),
                         result.apiCalls(), null))
                 .invoke(() -> Log.infof("Backfill %d of tenant %s: Bulk API job done", job.id(), job.tenantId()));
     }

@@ -2,6 +2,7 @@ package io.memberpulse.salesforce.campaigns;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.memberpulse.salesforce.leads.MemberPeople;
 import io.memberpulse.salesforce.outbound.BatchOutcomes;
 import io.memberpulse.salesforce.outbound.ClaimedItem;
 import io.memberpulse.salesforce.outbound.ItemOutcome;

@@ -2,6 +2,8 @@ package io.memberpulse.salesforce.campaigns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.memberpulse.salesforce.mapping.DeletedMemberPolicy;
+import io.memberpulse.salesforce.mapping.MappingService;
 import io.memberpulse.salesforce.outbound.PlanSink;
 import io.memberpulse.salesforce.outbound.PlannedEvent;
 import io.memberpulse.salesforce.outbound.WorkPlanner;
@@ -24,10 +26,12 @@ public class CampaignPlanner implements WorkPlanner {
 
     private final CampaignRulesService rules;
     private final TagSettingsService tags;
+    private final MappingService mappings;
 
-    CampaignPlanner(CampaignRulesService rules, TagSettingsService tags) {
+    CampaignPlanner(CampaignRulesService rules, TagSettingsService tags, MappingService mappings) {
         this.rules = rules;
         this.tags = tags;
+        this.mappings = mappings;
     }
 
     @Override
@@ -40,15 +44,17 @@ public class CampaignPlanner implements WorkPlanner {
         if (settings.isEmpty()) {
             return Uni.createFrom().item((event, sink) -> { });
         }
-        return tags.settings(tenantId)
-                .map(tagSettings -> folder(settings, tagSettings.target() == TagTarget.CAMPAIGN));
+        return mappings.contactMapping(tenantId)
+                .chain(mapping -> tags.settings(tenantId)
+                        .map(tagSettings -> folder(settings, tagSettings.target() == TagTarget.CAMPAIGN,
+                                mapping.deletedMemberPolicy())));
     }
 
-    private static EventFolder folder(CampaignSettings settings, boolean tagsToCampaigns) {
+    private static EventFolder folder(CampaignSettings settings, boolean tagsToCampaigns, DeletedMemberPolicy onDelete) {
         return (event, sink) -> {
             fold(settings, event, sink);
             if (tagsToCampaigns) {
-                foldTags(settings, event, sink);
+                foldTags(settings, event, sink, onDelete);
             }
         };
     }
@@ -58,11 +64,12 @@ public class CampaignPlanner implements WorkPlanner {
      * it leave (or take the configured removed status). Removals go first, so when two tags of one
      * event share a campaign, the tag that is on wins.
      */
-    private static void foldTags(CampaignSettings settings, PlannedEvent event, PlanSink sink) {
-        List<Tags.Delta> deltas = new ArrayList<>(Tags.deltas(event));
+    private static void foldTags(CampaignSettings settings, PlannedEvent event, PlanSink sink,
+            DeletedMemberPolicy onDelete) {
+        List<Tags.Delta> deltas = new ArrayList<>(Tags.deltas(event, onDelete));
         deltas.sort(Comparator.comparing(Tags.Delta::present));
         for (Tags.Delta delta : deltas) {
-            settings.forTag(delta.tag()).ifPresent(tag -> sink.work(CampaignMemberOperation.NAME, event.memberId(),
+            settings.forTags(delta.tag()).forEach(tag -> sink.work(CampaignMemberOperation.NAME, event.memberId(),
                     CampaignMemberIndex.id15(tag.campaignId()), tagFields(tag, delta.present()), event.occurredAt()));
         }
     }

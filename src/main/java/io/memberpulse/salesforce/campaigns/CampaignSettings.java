@@ -3,6 +3,7 @@ package io.memberpulse.salesforce.campaigns;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.memberpulse.salesforce.tags.Tags;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,11 @@ public record CampaignSettings(List<CampaignRule> rules, List<TagCampaign> tagCa
     /** The campaign configured for a tag, if any. */
     public Optional<TagCampaign> forTag(String tag) {
         return tagCampaigns.stream().filter(t -> t.tag().equals(tag)).findFirst();
+    }
+
+    /** The campaigns of the tags a delta names: one tag, or every tag under a prefix ({@code Tags.ALL_REGISTERED}). */
+    public List<TagCampaign> forTags(String tag) {
+        return tagCampaigns.stream().filter(t -> Tags.matches(tag, t.tag())).toList();
     }
 
     @JsonIgnore

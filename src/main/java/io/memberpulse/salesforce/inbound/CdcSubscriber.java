@@ -42,6 +42,8 @@ final class CdcSubscriber implements EventDrain.Owner {
     private volatile StreamingConnection current;
     private volatile AccessToken session;
     private volatile Instant lastHeard = Instant.now();
+    /** Since when the Contact channel has been subscribed on the current connection; null when not. */
+    private volatile Instant contactsLiveSince;
     private volatile boolean restarting;
     private volatile boolean stopped;
     private int failures;
@@ -183,6 +185,9 @@ final class CdcSubscriber implements EventDrain.Owner {
             synchronized (this) {
                 failures = 0;
             }
+            if (CONTACTS.equals(channel) && contactsLiveSince == null) {
+                contactsLiveSince = Instant.now();
+            }
             recovery.afterSubscribe(channel, connection);
             barrier.subscribeAnswered();
         } else if (SalesforceStreamingErrors.isInvalidReplay(reply)) {
@@ -248,6 +253,7 @@ final class CdcSubscriber implements EventDrain.Owner {
             return;
         }
         restarting = true;
+        contactsLiveSince = null;
         lastHeard = Instant.now();
         parts.metrics.reconnect(reason);
         close(current);
@@ -288,8 +294,18 @@ final class CdcSubscriber implements EventDrain.Owner {
         return drain.isIdle();
     }
 
+    /**
+     * Since when this subscriber has received the tenant's Contact change events without a break
+     * (subscribed on its current connection), or null. The tag picklist trusts baselines recorded
+     * after it (see {@code tags.TagBaselines}).
+     */
+    Instant contactsLiveSince() {
+        return stopped ? null : contactsLiveSince;
+    }
+
     synchronized void stop() {
         stopped = true;
+        contactsLiveSince = null;
         drain.close();
         close(current);
         current = null;

@@ -3,6 +3,7 @@ package io.memberpulse.salesforce.inbound;
 import io.memberpulse.salesforce.mapping.ContactMapping;
 import io.memberpulse.salesforce.mapping.MappingService;
 import io.memberpulse.salesforce.salesforce.SalesforceConfig;
+import io.memberpulse.salesforce.tags.TagBaselines;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,10 +23,12 @@ public class InboundApplierService implements InboundApplier {
     private final MappingService mappings;
     private final MeterRegistry metrics;
     private final String echoMarker;
+    private final TagBaselines tagBaselines;
 
     InboundApplierService(InboundEffects effects, MappingService mappings, MeterRegistry metrics,
-            SalesforceConfig salesforce) {
+            SalesforceConfig salesforce, TagBaselines tagBaselines) {
         this.effects = effects;
+        this.tagBaselines = tagBaselines;
         this.mappings = mappings;
         this.metrics = metrics;
         this.echoMarker = "client=" + salesforce.clientName();
@@ -47,6 +50,8 @@ public class InboundApplierService implements InboundApplier {
         return effects.load(tenantId, recordIds(changes))
                 .map(loaded -> ChangeBatch.decide(tenantId, mapping, loaded, changes))
                 .call(batch -> effects.record(tenantId, batch.links(), batch.deliveries(), batch.log()))
+                // Tags are never taken into MemberPulse, but the tag picklist keeps Salesforce's value as its baseline.
+                .call(() -> tagBaselines.observe(tenantId, changes))
                 .map(batch -> batch.result(echoes))
                 .invoke(result -> count(result, changes.get(0).source()));
     }

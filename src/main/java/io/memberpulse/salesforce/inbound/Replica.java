@@ -49,7 +49,9 @@ final class Replica {
     }
 
     private Uni<Void> holdOrLet(String tenantId) {
-        return parts.lease.hold(tenantId, holder, parts.config.leaseDuration())
+        CdcSubscriber running = held.get(tenantId);
+        return parts.lease.hold(tenantId, holder, parts.config.leaseDuration(),
+                running == null ? null : running.contactsLiveSince())
                 .invoke(got -> heldOrNot(tenantId, got))
                 .replaceWithVoid();
     }

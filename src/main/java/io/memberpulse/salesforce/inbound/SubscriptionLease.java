@@ -7,6 +7,8 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -27,13 +29,18 @@ class SubscriptionLease {
         this.pool = pool;
     }
 
-    /** Takes or renews the tenant's lease for {@code holder}; false while another live replica holds it. */
-    Uni<Boolean> hold(String tenantId, String holder, Duration duration) {
-        return pool.preparedQuery("insert into worker_lease (tenant_id, lane, holder, until) "
-                + "values ($1, $2, $3, now() + make_interval(secs => $4)) on conflict (tenant_id, lane) do update "
-                + "set holder = excluded.holder, until = excluded.until "
+    /**
+     * Takes or renews the tenant's lease for {@code holder}; false while another live replica holds it.
+     * {@code contactsLiveSince}: since when the holder's subscriber has been subscribed to Contact
+     * changes without a break (null: not subscribed), published for {@link #contactsLiveSince}.
+     */
+    Uni<Boolean> hold(String tenantId, String holder, Duration duration, Instant contactsLiveSince) {
+        return pool.preparedQuery("insert into worker_lease (tenant_id, lane, holder, until, live_since) "
+                + "values ($1, $2, $3, now() + make_interval(secs => $4), $5) on conflict (tenant_id, lane) do update "
+                + "set holder = excluded.holder, until = excluded.until, live_since = excluded.live_since "
                 + "where worker_lease.until < now() or worker_lease.holder = excluded.holder returning holder")
-                .execute(Tuple.of(tenantId, LANE, holder, duration.toMillis() / 1000.0))
+                .execute(Tuple.from(java.util.Arrays.asList(tenantId, LANE, holder, duration.toMillis() / 1000.0,
+                        contactsLiveSince == null ? null : contactsLiveSince.atOffset(ZoneOffset.UTC))))
                 .map(rows -> rows.rowCount() > 0);
     }
 

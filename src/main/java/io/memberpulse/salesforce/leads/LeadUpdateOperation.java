@@ -69,7 +69,7 @@ public class LeadUpdateOperation implements OutboundOperation {
         List<ClaimedItem> candidates = new ArrayList<>();
         for (ClaimedItem item : batch.items()) {
             if (batch.contactId(item.memberId()) != null) {
-                decided.add(ItemOutcome.skipped(item, batch.contactId(item.memberId())));
+                decided.add(ItemOutcome.unneeded(item));
             } else {
                 candidates.add(item);
             }
@@ -115,7 +115,7 @@ public class LeadUpdateOperation implements OutboundOperation {
         for (ClaimedItem item : items) {
             SObject record = writes.record(item);
             if (record == null) {
-                decided.add(ItemOutcome.skipped(item, null));
+                decided.add(ItemOutcome.unneeded(item));
             } else {
                 sent.add(item);
                 records.add(record);

@@ -54,6 +54,15 @@ public class BackfillQueue {
                 .replaceWithVoid();
     }
 
+    /** Queues other items (not Contact writes) at backfill priority, e.g. after a Bulk job made the Contacts. */
+    Uni<Void> enqueueOther(String tenantId, List<PlannedChange> other) {
+        return pool.withTransaction(connection -> OutboxRepository.lockTenant(connection, tenantId)
+                .chain(() -> insertOther(connection, tenantId, other))
+                .chain(() -> connection.preparedQuery("select pg_notify('" + OutboundChannels.OUTBOX + "', $1)")
+                        .execute(Tuple.of(tenantId))))
+                .replaceWithVoid();
+    }
+
     /** Other items at backfill priority; a pending live item of the same key keeps its newer values. */
     private Uni<Void> insertOther(SqlConnection connection, String tenantId, List<PlannedChange> other) {
         if (other.isEmpty()) {

@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * The Contact rows of a Bulk API upsert under the tenant's mapping: one column per mapped field
  * (plus AccountId and the external id), a cell only where the rule lets MemberPulse write the field
- * (on create or on every change), empty elsewhere so Salesforce keeps its value.
+ * (on create or on every change), empty elsewhere so Salesforce keeps its value. The features' extra
+ * values ({@link ContactExtras}, e.g. the tag picklist) add their own columns, exactly as they add to a
+ * Collections write; a member whose extra refuses the write, or diverts it (a Lead), gets no row.
  */
 final class BulkRecords {
 
@@ -22,9 +24,11 @@ final class BulkRecords {
     /** The values each member's row writes, as stored in member_link (null for cleared fields). */
     final Map<String, ObjectNode> written = new LinkedHashMap<>();
     final Map<String, String> accountIds = new LinkedHashMap<>();
+    /** Members left out: their extra's refusal or diversion, for the sync log. */
+    final Map<String, ContactExtras.Extra> excluded = new LinkedHashMap<>();
 
     BulkRecords(ContactMapping mapping, List<MemberSnapshot> members, Map<String, MemberLink> links,
-            Map<String, String> accounts) {
+            Map<String, String> accounts, Map<String, ContactExtras.Extra> extras) {
         columns.add(mapping.externalIdField());
         for (FieldMapping field : mapping.fields()) {
             String column = column(mapping, field);
@@ -32,9 +36,35 @@ final class BulkRecords {
                 columns.add(column);
             }
         }
+        extras.values().stream().filter(extra -> extra.values() != null)
+                .forEach(extra -> extra.values().fieldNames().forEachRemaining(this::addColumn));
         for (MemberSnapshot member : members) {
-            rows.add(row(mapping, member, links.get(member.memberId()) == null, accounts));
+            ContactExtras.Extra extra = extras.get(member.memberId());
+            if (extra != null && (extra.errorCode() != null || extra.divertedTo() != null)) {
+                excluded.put(member.memberId(), extra);
+            } else {
+                Map<String, String> row = row(mapping, member, links.get(member.memberId()) == null, accounts);
+                withExtra(member.memberId(), row, extra);
+                rows.add(row);
+            }
         }
+    }
+
+    private void addColumn(String column) {
+        if (!columns.contains(column)) {
+            columns.add(column);
+        }
+    }
+
+    private void withExtra(String memberId, Map<String, String> row, ContactExtras.Extra extra) {
+        if (extra == null) {
+            return;
+        }
+        extra.values().fields().forEachRemaining(value -> {
+            String text = value.getValue().isNull() ? null : value.getValue().asText();
+            row.put(value.getKey(), text == null ? BulkCsv.NULL : text);
+            written.get(memberId).put(value.getKey(), text);
+        });
     }
 
     private Map<String, String> row(ContactMapping mapping, MemberSnapshot member, boolean creating,

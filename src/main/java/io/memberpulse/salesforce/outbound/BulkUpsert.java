@@ -2,8 +2,6 @@ package io.memberpulse.salesforce.outbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.memberpulse.salesforce.mapping.ContactMapping;
-import io.memberpulse.salesforce.mapping.MappingService;
 import io.memberpulse.salesforce.salesforce.OrgCredentials;
 import io.memberpulse.salesforce.salesforce.SalesforceClient;
 import io.memberpulse.salesforce.salesforce.SalesforceException;
@@ -11,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -25,21 +24,25 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class BulkUpsert {
 
-    /** What the job did. {@code apiCalls} counts the Bulk API calls made. */
-    public record Result(Map<String, String> salesforceIds, Map<String, String> errors, int apiCalls) {
+    /**
+     * What the job did: Contacts by member, errors by member (Salesforce's, or a feature's refusal such as
+     * {@code TAG_LIMIT_EXCEEDED}), members diverted to their Lead. {@code apiCalls} counts the Bulk API
+     * calls made (reads for the features' extra values, e.g. the tag picklist, are not in it).
+     */
+    public record Result(Map<String, String> salesforceIds, Map<String, String> errors, int diverted, int apiCalls) {
     }
 
     private final SalesforceClient salesforce;
-    private final MappingService mappings;
+    private final BulkPreparation preparation;
     private final LinkRepository links;
     private final AccountResolver accounts;
     private final OutboundDispatcher dispatcher;
     private final Pool pool;
 
-    BulkUpsert(SalesforceClient salesforce, MappingService mappings, LinkRepository links, AccountResolver accounts,
+    BulkUpsert(SalesforceClient salesforce, BulkPreparation preparation, LinkRepository links, AccountResolver accounts,
             OutboundDispatcher dispatcher, Pool pool) {
         this.salesforce = salesforce;
-        this.mappings = mappings;
+        this.preparation = preparation;
         this.links = links;
         this.accounts = accounts;
         this.dispatcher = dispatcher;
@@ -47,36 +50,31 @@ public class BulkUpsert {
     }
 
     /**
-     * Upserts the members' Contacts. {@code onJobCreated} receives the Salesforce job id before the
-     * upload, so a restarted service can find the job again; upserts make a repeated job harmless.
+     * Upserts the members' Contacts (their snapshots as of {@code asOf}), with what the features add to
+     * a Contact write (the tag picklist), then queues the features' other work. {@code onJobCreated}
+     * receives the Salesforce job id before the upload, so a restarted service can find the job again;
+     * upserts make a repeated job harmless.
      */
-    public Uni<Result> run(OrgCredentials org, List<MemberSnapshot> members, Duration pollInterval,
+    public Uni<Result> run(OrgCredentials org, Instant asOf, List<MemberSnapshot> members, Duration pollInterval,
             Function<String, Uni<Void>> onJobCreated, java.util.function.Supplier<Uni<Void>> heartbeat) {
-        List<String> memberIds = members.stream().map(MemberSnapshot::memberId).collect(Collectors.toList());
         return pool.withTransaction(connection -> BackfillQueue.registerCompanies(connection, org.tenantId(), members))
                 .chain(() -> accounts.resolveAll(org, dispatcher.holder()))
-                .chain(() -> mappings.contactMapping(org.tenantId()))
-                .chain(mapping -> upload(org.tenantId(), mapping, members, memberIds))
-                .chain(upload -> ingest(org, upload, new Polling(pollInterval, heartbeat), onJobCreated));
-    }
-
-    private Uni<Upload> upload(String tenantId, ContactMapping mapping, List<MemberSnapshot> members,
-            List<String> memberIds) {
-        return Uni.combine().all().unis(links.links(tenantId, memberIds), links.accounts(tenantId, companyKeys(members)))
-                .asTuple()
-                .map(both -> new Upload(mapping, new BulkRecords(mapping, members, both.getItem1(), both.getItem2())));
+                .chain(() -> preparation.upload(org, asOf, members))
+                .chain(upload -> ingest(org, upload, new Polling(pollInterval, heartbeat), onJobCreated)
+                        .call(() -> preparation.afterJob(org.tenantId(), upload)));
     }
 
     /** How to wait for a job: the interval, and what to renew while waiting. */
     private record Polling(Duration interval, java.util.function.Supplier<Uni<Void>> heartbeat) {
     }
 
-    /** The records to send and the mapping they were built with. */
-    private record Upload(ContactMapping mapping, BulkRecords records) {
-    }
-
-    private Uni<Result> ingest(OrgCredentials org, Upload upload, Polling polling,
+    private Uni<Result> ingest(OrgCredentials org, BulkPreparation.Upload upload, Polling polling,
             Function<String, Uni<Void>> onJobCreated) {
+        if (upload.records().rows.isEmpty()) {
+            // Every member was refused or diverted: no job, only their sync-log lines.
+            Result none = new Result(Map.of(), refusals(upload.records()), diverted(upload.records()), 0);
+            return record(org.tenantId(), upload.records(), none).replaceWith(none);
+        }
         ObjectNode job = PlannedChange.JSON.createObjectNode()
                 .put("object", "Contact")
                 .put("operation", "upsert")
@@ -121,21 +119,48 @@ public class BulkUpsert {
         return "JobComplete".equals(name) || "Failed".equals(name) || "Aborted".equals(name);
     }
 
-    private Uni<Result> results(OrgCredentials org, String jobId, Upload upload, int callsSoFar) {
+    private Uni<Result> results(OrgCredentials org, String jobId, BulkPreparation.Upload upload, int callsSoFar) {
         String externalId = upload.mapping().externalIdField();
         return salesforce.ingestResults(org, jobId, "successfulResults")
                 .chain(successes -> salesforce.ingestResults(org, jobId, "failedResults")
-                        .map(failures -> new Result(column(successes, externalId, "sf__Id"),
+                        .map(failures -> result(upload.records(), column(successes, externalId, "sf__Id"),
                                 column(failures, externalId, "sf__Error"), callsSoFar + 2)))
                 .call(result -> record(org.tenantId(), upload.records(), result));
+    }
+
+    private static Result result(BulkRecords records, Map<String, String> ids, Map<String, String> errors, int calls) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(errors);
+        all.putAll(refusals(records));
+        return new Result(ids, all, diverted(records), calls);
+    }
+
+    /** Members a feature refused ({@code CODE:message}, as Bulk reports errors). */
+    private static Map<String, String> refusals(BulkRecords records) {
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        records.excluded.forEach((member, extra) -> {
+            if (extra.errorCode() != null) {
+                refused.put(member, extra.errorCode() + ":" + extra.message());
+            }
+        });
+        return refused;
+    }
+
+    private static int diverted(BulkRecords records) {
+        return (int) records.excluded.values().stream().filter(extra -> extra.divertedTo() != null).count();
     }
 
     private Uni<Void> record(String tenantId, BulkRecords records, Result result) {
         List<String> done = List.copyOf(result.salesforceIds().keySet());
         List<LogEntry> entries = new java.util.ArrayList<>();
-        done.forEach(m -> entries.add(new LogEntry(m, result.salesforceIds().get(m), "SUCCESS", null, null)));
+        done.forEach(m -> entries.add(new LogEntry(m, result.salesforceIds().get(m), "SUCCESS", null, null, null)));
         result.errors().forEach((m, error) -> entries.add(new LogEntry(m, null, "FAILED", BulkCsv.errorCode(error),
-                error)));
+                error, records.excluded.containsKey(m) ? records.excluded.get(m).hint() : null)));
+        records.excluded.forEach((m, extra) -> {
+            if (extra.divertedTo() != null) {
+                entries.add(new LogEntry(m, extra.divertedTo(), "SKIPPED", ContactExtras.Extra.DIVERTED,
+                        extra.message(), null));
+            }
+        });
         return pool.withTransaction(connection -> links.upsert(connection, tenantId, done.toArray(String[]::new),
                 done.stream().map(result.salesforceIds()::get).toArray(String[]::new),
                 done.stream().map(records.accountIds::get).toArray(String[]::new),
@@ -151,11 +176,15 @@ public class BulkUpsert {
                         new Long[entries.size()])));
     }
 
-    /** One sync-log line of a Bulk result. */
-    private record LogEntry(String memberId, String salesforceId, String outcome, String code, String message) {
+    /** One sync-log line of a Bulk result; {@code featureHint}: a feature's own hint for its refusal. */
+    private record LogEntry(String memberId, String salesforceId, String outcome, String code, String message,
+            String featureHint) {
 
         String hint() {
-            return code == null ? null : io.memberpulse.salesforce.salesforce.AdminHints.forError(code, List.of());
+            if (featureHint != null || code == null || ContactExtras.Extra.DIVERTED.equals(code)) {
+                return featureHint;
+            }
+            return io.memberpulse.salesforce.salesforce.AdminHints.forError(code, List.of());
         }
 
         static String[] column(List<LogEntry> entries, Function<LogEntry, String> value) {
@@ -169,14 +198,5 @@ public class BulkUpsert {
                 .filter(row -> row.get(externalId) != null)
                 .collect(Collectors.toMap(row -> row.get(externalId), row -> row.getOrDefault(column, ""),
                         (first, second) -> first, java.util.LinkedHashMap::new));
-    }
-
-    private static List<String> companyKeys(List<MemberSnapshot> members) {
-        return members.stream()
-                .map(MemberSnapshot::company)
-                .filter(java.util.Objects::nonNull)
-                .map(CompanyKeys::of)
-                .distinct()
-                .collect(Collectors.toList());
     }
 }

@@ -35,12 +35,19 @@ class ContactWrites {
 
     private Uni<List<ContactWrite>> withExtras(OrgCredentials org, ContactMapping mapping, List<ClaimedItem> items,
             Map<String, MemberLink> linked, Map<String, String> accountIds) {
+        return extras(org, items, linked)
+                .map(perMember -> writes(items, mapping, linked, accountIds, perMember));
+    }
+
+    /** Every feature's extra values for the members of one batch (at most one Collections call's worth). */
+    Uni<Map<String, ContactExtras.Extra>> extras(OrgCredentials org, List<ClaimedItem> items,
+            Map<String, MemberLink> linked) {
         Uni<Map<String, ContactExtras.Extra>> merged = Uni.createFrom().item(new HashMap<>());
         for (ContactExtras feature : extras) {
             merged = merged.chain(sofar -> feature.extras(org, items, linked)
                     .map(more -> merge(sofar, more)));
         }
-        return merged.map(perMember -> writes(items, mapping, linked, accountIds, perMember));
+        return merged;
     }
 
     /** Several features' values for one member add up; any refusal refuses the member's write. */

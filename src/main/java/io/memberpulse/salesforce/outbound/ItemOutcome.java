@@ -17,6 +17,12 @@ public record ItemOutcome(ClaimedItem item, Kind kind, String salesforceId, Stri
         DONE,
         /** Nothing to write (every value already in Salesforce as we last wrote it). */
         SKIPPED,
+        /**
+         * The operation has nothing to do for this member at all (e.g. a Lead update of a member that has
+         * a Contact, the removal of a tag record never created): closed without a call and, unlike
+         * {@link #SKIPPED}, without a sync-log entry, which would only be noise for the admin.
+         */
+        UNNEEDED,
         /** Transient failure: back to pending at {@code retryAt}. */
         RETRY,
         /** Back to pending without counting an attempt (the tenant is paused, not the record at fault). */
@@ -31,6 +37,10 @@ public record ItemOutcome(ClaimedItem item, Kind kind, String salesforceId, Stri
 
     public static ItemOutcome skipped(ClaimedItem item, String salesforceId) {
         return new ItemOutcome(item, Kind.SKIPPED, salesforceId, null, null, null, null, null, null);
+    }
+
+    public static ItemOutcome unneeded(ClaimedItem item) {
+        return new ItemOutcome(item, Kind.UNNEEDED, null, null, null, null, null, null, null);
     }
 
     public static ItemOutcome retry(ClaimedItem item, String code, String message, Instant at) {

@@ -48,7 +48,8 @@ class OutcomeRepository {
     /** A batch that reached Salesforce cost each backfill job in it one API call. */
     private Uni<Void> countBackfillCall(SqlConnection connection, List<ItemOutcome> outcomes) {
         Long[] jobs = outcomes.stream()
-                .filter(o -> o.kind() != ItemOutcome.Kind.SKIPPED && o.kind() != ItemOutcome.Kind.REQUEUE)
+                .filter(o -> o.kind() != ItemOutcome.Kind.SKIPPED && o.kind() != ItemOutcome.Kind.REQUEUE
+                        && o.kind() != ItemOutcome.Kind.UNNEEDED)
                 .map(o -> o.item().backfillJobId())
                 .filter(java.util.Objects::nonNull)
                 .distinct()
@@ -64,6 +65,7 @@ class OutcomeRepository {
     private Uni<Void> closeDone(SqlConnection connection, String tenantId, List<ItemOutcome> outcomes) {
         List<ItemOutcome> closed = new ArrayList<>(of(outcomes, ItemOutcome.Kind.DONE));
         closed.addAll(of(outcomes, ItemOutcome.Kind.SKIPPED));
+        closed.addAll(of(outcomes, ItemOutcome.Kind.UNNEEDED));
         if (closed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

@@ -33,9 +33,14 @@ final class PicklistValue {
         return new PicklistValue(values);
     }
 
-    /** Applies the planned {@code tag:<value> -> true/false} deltas of a Contact write. */
+    /**
+     * Applies the planned {@code tag:<value> -> true/false} deltas of a Contact write; a prefix removal
+     * ({@link Tags#ALL_REGISTERED}, from {@code member.deleted}) last, so it also removes a pre-event tag
+     * added by an event folded into the same write.
+     */
     PicklistValue apply(ObjectNode plannedFields) {
         List<String> result = new ArrayList<>(values);
+        List<String> prefixes = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> fields = plannedFields.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -43,7 +48,9 @@ final class PicklistValue {
                 continue;
             }
             String tag = field.getKey().substring(TagPlanner.DELTA_PREFIX.length());
-            if (field.getValue().asBoolean(false)) {
+            if (Tags.isPrefix(tag)) {
+                prefixes.add(tag);
+            } else if (field.getValue().asBoolean(false)) {
                 if (!result.contains(tag)) {
                     result.add(tag);
                 }
@@ -51,6 +58,7 @@ final class PicklistValue {
                 result.remove(tag);
             }
         }
+        prefixes.forEach(prefix -> result.removeIf(value -> Tags.matches(prefix, value)));
         return new PicklistValue(result);
     }
 

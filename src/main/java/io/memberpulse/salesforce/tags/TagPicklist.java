@@ -17,11 +17,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The Contact tag picklist's new value for each member of a batch whose write carries tag deltas:
- * the current value (read from Salesforce in one query for the batch, or what MemberPulse last wrote;
+ * the current value (read from Salesforce in one query for the batch, or the baseline MemberPulse keeps;
  * see {@link PicklistBaseline}) with the deltas applied. Values MemberPulse does not own are kept.
  * A value over the picklist's limits, or a picklist the org lacks, fails that member's write with a
  * sync-log entry saying what to do.
@@ -36,9 +37,12 @@ class TagPicklist implements ContactExtras {
     private final MappingService mappings;
     private final SalesforceClient salesforce;
     private final TagsConfig config;
+    private final TagBaselines baselines;
 
-    TagPicklist(TagSettingsService settings, MappingService mappings, SalesforceClient salesforce, TagsConfig config) {
+    TagPicklist(TagSettingsService settings, MappingService mappings, SalesforceClient salesforce, TagsConfig config,
+            TagBaselines baselines) {
         this.settings = settings;
+        this.baselines = baselines;
         this.mappings = mappings;
         this.salesforce = salesforce;
         this.config = config;
@@ -58,17 +62,36 @@ class TagPicklist implements ContactExtras {
 
     private Uni<Map<String, Extra>> withSettings(OrgCredentials org, TagSettings s, List<ClaimedItem> tagged,
             Map<String, MemberLink> links) {
-        List<String> toRead = tagged.stream()
-                .filter(item -> s.picklistBaseline() == PicklistBaseline.READ
-                        || lastWritten(links.get(item.memberId()), s.picklistField()) == null)
-                .map(ClaimedItem::memberId)
-                .collect(Collectors.toList());
-        Uni<Map<String, String>> current = toRead.isEmpty() ? Uni.createFrom().item(Map.of())
-                : read(org, s.picklistField(), toRead);
-        return current
+        return toRead(org.tenantId(), s, tagged, links)
+                .chain(members -> current(org, s.picklistField(), members))
                 .map(values -> values(s, tagged, links, values))
                 .onFailure(TagPicklist::isInvalidField)
                 .recoverWithItem(failure -> refuseAll(s, tagged, (SalesforceException) failure));
+    }
+
+    /** The members whose current value is read first, by the tenant's {@link PicklistBaseline}. */
+    private Uni<List<String>> toRead(String tenantId, TagSettings s, List<ClaimedItem> tagged,
+            Map<String, MemberLink> links) {
+        List<String> all = tagged.stream().map(ClaimedItem::memberId).collect(Collectors.toList());
+        List<String> known = all.stream().filter(member -> lastWritten(links.get(member), s.picklistField()) != null)
+                .collect(Collectors.toList());
+        if (s.picklistBaseline() == PicklistBaseline.READ || known.isEmpty()) {
+            return Uni.createFrom().item(all);
+        }
+        Uni<Set<String>> trusted = s.picklistBaseline() == PicklistBaseline.LAST_WRITTEN
+                ? Uni.createFrom().item(Set.copyOf(known))
+                : baselines.current(tenantId, s.picklistField(), known);
+        return trusted.map(current -> all.stream().filter(member -> !current.contains(member))
+                .collect(Collectors.toList()));
+    }
+
+    /** Reads the members' values (none to read: no call) and keeps them as their baselines. */
+    private Uni<Map<String, String>> current(OrgCredentials org, String field, List<String> members) {
+        if (members.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return read(org, field, members)
+                .call(values -> baselines.read(org.tenantId(), field, values));
     }
 
     /** Current values by member; a member without a Contact yet has the empty value. */

@@ -3,6 +3,8 @@ package io.memberpulse.salesforce.tags;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.memberpulse.salesforce.mapping.DeletedMemberPolicy;
+import io.memberpulse.salesforce.mapping.MappingService;
 import io.memberpulse.salesforce.outbound.PlanSink;
 import io.memberpulse.salesforce.outbound.PlannedEvent;
 import io.memberpulse.salesforce.outbound.WorkPlanner;
@@ -22,38 +24,42 @@ class TagPlanner implements WorkPlanner {
     static final String DELTA_PREFIX = "tag:";
 
     private final TagSettingsService settings;
+    private final MappingService mappings;
 
-    TagPlanner(TagSettingsService settings) {
+    TagPlanner(TagSettingsService settings, MappingService mappings) {
         this.settings = settings;
+        this.mappings = mappings;
     }
 
     @Override
     public Uni<EventFolder> forTenant(String tenantId) {
-        return settings.settings(tenantId)
-                .map(TagPlanner::folder);
+        return mappings.contactMapping(tenantId)
+                .chain(mapping -> settings.settings(tenantId)
+                        .map(s -> folder(s, mapping.deletedMemberPolicy())));
     }
 
-    private static EventFolder folder(TagSettings settings) {
+    private static EventFolder folder(TagSettings settings, DeletedMemberPolicy onDelete) {
         switch (settings.target()) {
             case PICKLIST:
-                return TagPlanner::toPicklist;
+                return (event, sink) -> toPicklist(event, sink, onDelete);
             case CUSTOM_OBJECT:
-                return TagPlanner::toRecords;
+                return (event, sink) -> toRecords(event, sink, onDelete);
             default:
                 return (event, sink) -> {
                 };
         }
     }
 
-    private static void toPicklist(PlannedEvent event, PlanSink sink) {
-        for (Tags.Delta delta : Tags.deltas(event)) {
+    private static void toPicklist(PlannedEvent event, PlanSink sink, DeletedMemberPolicy onDelete) {
+        for (Tags.Delta delta : Tags.deltas(event, onDelete)) {
             sink.contactField(event.memberId(), DELTA_PREFIX + delta.tag(), BooleanNode.valueOf(delta.present()),
                     event.occurredAt());
         }
     }
 
-    private static void toRecords(PlannedEvent event, PlanSink sink) {
-        for (Tags.Delta delta : Tags.deltas(event)) {
+    /** A prefix removal ({@link Tags#ALL_REGISTERED}) is one item; the operation expands it. */
+    private static void toRecords(PlannedEvent event, PlanSink sink, DeletedMemberPolicy onDelete) {
+        for (Tags.Delta delta : Tags.deltas(event, onDelete)) {
             ObjectNode fields = JsonNodeFactory.instance.objectNode().put("present", delta.present());
             sink.work(TagRecordOperation.NAME, event.memberId(), delta.tag(), fields, event.occurredAt());
         }

@@ -89,7 +89,10 @@ class TagRecordOperation implements OutboundOperation {
         return SObject.of(s.objectName(), fields);
     }
 
-    /** Removed tags: records MemberPulse never created need no call. */
+    /**
+     * Removed tags: records MemberPulse never created need no call. A prefix item ({@link Tags#ALL_REGISTERED})
+     * stands for every such record of the member: its outcome is the first failure among them, if any.
+     */
     private Uni<List<ItemOutcome>> delete(OperationBatch batch, List<ClaimedItem> removes) {
         if (removes.isEmpty()) {
             return Uni.createFrom().item(List.of());
@@ -99,46 +102,58 @@ class TagRecordOperation implements OutboundOperation {
                 .chain(ids -> deleteKnown(batch, removes, ids));
     }
 
-    private Uni<List<ItemOutcome>> deleteKnown(OperationBatch batch, List<ClaimedItem> removes, Map<String, String> ids) {
+    private Uni<List<ItemOutcome>> deleteKnown(OperationBatch batch, List<ClaimedItem> removes,
+            Map<String, List<String>> ids) {
         List<ItemOutcome> decided = new ArrayList<>();
         List<ClaimedItem> known = new ArrayList<>();
+        List<String> toDelete = new ArrayList<>();
         for (ClaimedItem item : removes) {
-            String id = ids.get(item.memberId() + ":" + item.itemKey());
-            if (id == null) {
-                decided.add(ItemOutcome.skipped(item, null));
+            List<String> found = ids.getOrDefault(item.memberId() + ":" + item.itemKey(), List.of());
+            if (found.isEmpty()) {
+                decided.add(ItemOutcome.unneeded(item));
             } else {
                 known.add(item);
+                toDelete.addAll(found);
             }
         }
         if (known.isEmpty()) {
             return Uni.createFrom().item(decided);
         }
-        List<String> toDelete = known.stream().map(item -> ids.get(item.memberId() + ":" + item.itemKey()))
-                .collect(Collectors.toList());
         return salesforce.deleteAll(batch.org(), toDelete)
-                .map(results -> perDeleted(known, toDelete, results))
+                .map(results -> perDeleted(known, ids, toDelete, results))
                 .invoke(decided::addAll)
                 .replaceWith(decided);
+    }
+
+    /** A record already gone from Salesforce is what a delete wants. */
+    private List<ItemOutcome> perDeleted(List<ClaimedItem> items, Map<String, List<String>> ids, List<String> deleted,
+            List<RecordResult> results) {
+        List<ItemOutcome> decided = new ArrayList<>(items.size());
+        int next = 0;
+        for (ClaimedItem item : items) {
+            ItemOutcome outcome = null;
+            for (String id : ids.get(item.memberId() + ":" + item.itemKey())) {
+                RecordResult result = results.get(next);
+                next++;
+                if (outcome == null && !result.success() && !isGone(result)) {
+                    outcome = outcomes.ofResult(item, result, null);
+                }
+            }
+            decided.add(outcome != null ? outcome : ItemOutcome.done(item, deleted.get(next - 1), null, null));
+        }
+        return decided;
+    }
+
+    private static boolean isGone(RecordResult result) {
+        return result.errors().stream()
+                .anyMatch(e -> "ENTITY_IS_DELETED".equals(e.statusCode()) || "NOT_FOUND".equals(e.statusCode())
+                        || "INVALID_CROSS_REFERENCE_KEY".equals(e.statusCode()));
     }
 
     private List<ItemOutcome> perRecord(List<ClaimedItem> items, List<RecordResult> results) {
         List<ItemOutcome> decided = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             decided.add(outcomes.ofResult(items.get(i), results.get(i), null));
-        }
-        return decided;
-    }
-
-    /** A record already gone from Salesforce is what a delete wants. */
-    private List<ItemOutcome> perDeleted(List<ClaimedItem> items, List<String> ids, List<RecordResult> results) {
-        List<ItemOutcome> decided = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            RecordResult result = results.get(i);
-            boolean gone = !result.success() && result.errors().stream()
-                    .anyMatch(e -> "ENTITY_IS_DELETED".equals(e.statusCode()) || "NOT_FOUND".equals(e.statusCode())
-                            || "INVALID_CROSS_REFERENCE_KEY".equals(e.statusCode()));
-            decided.add(gone ? ItemOutcome.done(items.get(i), ids.get(i), null, null)
-                    : outcomes.ofResult(items.get(i), result, null));
         }
         return decided;
     }

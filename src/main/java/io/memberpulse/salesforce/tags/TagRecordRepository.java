@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +21,21 @@ class TagRecordRepository {
         this.pool = pool;
     }
 
-    /** Record ids by {@code memberId + ":" + tag}. */
-    Uni<Map<String, String>> ids(String tenantId, List<String> memberIds, List<String> tags) {
-        return pool.preparedQuery("select r.member_id, r.tag, r.salesforce_id from tag_record r "
-                + "join unnest($2::text[], $3::text[]) as k(m, t) on r.member_id = k.m and r.tag = k.t "
-                + "where r.tenant_id = $1")
+    /** Tags are lower-case letters, digits and '-': a prefix tag ({@code event-registered-*}) is a LIKE pattern. */
+    private static final String MATCHES = "r.member_id = k.m and (r.tag = k.t or (right(k.t, 1) = '*' "
+            + "and r.tag like left(k.t, -1) || '%'))";
+
+    /** Record ids by {@code memberId + ":" + tag} as asked (a prefix tag: every record under it). */
+    Uni<Map<String, List<String>>> ids(String tenantId, List<String> memberIds, List<String> tags) {
+        return pool.preparedQuery("select k.m, k.t, r.salesforce_id from tag_record r "
+                + "join unnest($2::text[], $3::text[]) as k(m, t) on " + MATCHES + " "
+                + "where r.tenant_id = $1 order by k.m, k.t, r.tag")
                 .execute(Tuple.of(tenantId, memberIds.toArray(String[]::new), tags.toArray(String[]::new)))
                 .map(rows -> {
-                    Map<String, String> ids = new HashMap<>();
+                    Map<String, List<String>> ids = new HashMap<>();
                     for (Row row : rows) {
-                        ids.put(row.getString("member_id") + ":" + row.getString("tag"), row.getString("salesforce_id"));
+                        ids.computeIfAbsent(row.getString(0) + ":" + row.getString(1), key -> new ArrayList<>())
+                                .add(row.getString(2));
                     }
                     return ids;
                 });
@@ -45,7 +51,7 @@ class TagRecordRepository {
 
     Uni<Void> forget(SqlConnection connection, String tenantId, String[] members, String[] tags) {
         return connection.preparedQuery("delete from tag_record r using unnest($2::text[], $3::text[]) as k(m, t) "
-                + "where r.tenant_id = $1 and r.member_id = k.m and r.tag = k.t")
+                + "where r.tenant_id = $1 and " + MATCHES)
                 .execute(Tuple.of(tenantId, members, tags))
                 .replaceWithVoid();
     }

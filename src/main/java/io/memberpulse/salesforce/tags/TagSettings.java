@@ -14,8 +14,8 @@ package io.memberpulse.salesforce.tags;
 public record TagSettings(TagTarget target, String picklistField, PicklistBaseline picklistBaseline,
         String objectName, String contactField, String tagField, String externalIdField) {
 
-    /** Defaults: the picklist {@code MemberPulse_Tags__c}, read before each write. */
+    /** Defaults: the picklist {@code MemberPulse_Tags__c}, its baseline kept current by change events. */
     public static final TagSettings DEFAULTS = new TagSettings(TagTarget.PICKLIST, "MemberPulse_Tags__c",
-            PicklistBaseline.READ, "MemberPulse_Tag__c", "MemberPulse_Contact__c", "MemberPulse_Tag_Name__c",
+            PicklistBaseline.OBSERVED, "MemberPulse_Tag__c", "MemberPulse_Contact__c", "MemberPulse_Tag_Name__c",
             "MemberPulse_Tag_Id__c");
 }

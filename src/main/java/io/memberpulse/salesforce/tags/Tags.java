@@ -1,6 +1,7 @@
 package io.memberpulse.salesforce.tags;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.memberpulse.salesforce.mapping.DeletedMemberPolicy;
 import io.memberpulse.salesforce.outbound.PlannedEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,6 +41,12 @@ public final class Tags {
     public static final String EVENT_REGISTERED_PREFIX = "event-registered-";
     /** The longest tag value. */
     public static final int MAX_LENGTH = 40;
+    /**
+     * A removal of every {@code event-registered-*} tag (the keys are not known when planning):
+     * {@code member.deleted} under the {@code clear_status} policy. Applied after the member's other
+     * deltas of the same write.
+     */
+    public static final String ALL_REGISTERED = EVENT_REGISTERED_PREFIX + "*";
 
     /** One tag to add ({@code present}) or remove. */
     public record Delta(String tag, boolean present) {
@@ -85,6 +92,36 @@ public final class Tags {
                 break;
         }
         return deltas;
+    }
+
+    /**
+     * The tag changes an event makes under the tenant's {@code member.deleted} policy: with
+     * {@code clear_status} a deleted member loses every tag MemberPulse owns (the status tags, the fixed
+     * event and course tags and, by {@link #ALL_REGISTERED}, every pre-event tag), as its status field
+     * is cleared. With {@code ignore} (the default) the Contact stays exactly as it was, tags included:
+     * removing the tags while the status field still says "active" would contradict it.
+     */
+    public static List<Delta> deltas(PlannedEvent event, DeletedMemberPolicy onDelete) {
+        if (!"member.deleted".equals(event.type())) {
+            return deltas(event);
+        }
+        List<Delta> deltas = new ArrayList<>();
+        if (onDelete == DeletedMemberPolicy.CLEAR_STATUS) {
+            status(null, deltas);
+            List.of(EVENT_ATTENDED, EVENT_NO_SHOW, COURSE_ENROLLED, COURSE_COMPLETED, ALL_REGISTERED)
+                    .forEach(tag -> deltas.add(new Delta(tag, false)));
+        }
+        return deltas;
+    }
+
+    /** Whether a delta's tag stands for every tag it is a prefix of ({@link #ALL_REGISTERED}). */
+    public static boolean isPrefix(String tag) {
+        return tag.endsWith("*");
+    }
+
+    /** Whether {@code value} is one of the tags {@code tag} names (itself, or any under a prefix). */
+    public static boolean matches(String tag, String value) {
+        return isPrefix(tag) ? value.startsWith(tag.substring(0, tag.length() - 1)) : tag.equals(value);
     }
 
     /** The status tag of a membership status ({@code downgrade_scheduled} -> {@code member-downgrade-scheduled}). */

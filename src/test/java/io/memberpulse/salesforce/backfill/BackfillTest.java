@@ -93,6 +93,36 @@ class BackfillTest {
     }
 
     @Test
+    void aBulkBackfillWritesTheTagPicklistInTheSameJobKeepingValuesMemberPulseDoesNotOwn() {
+        List<Map<String, Object>> all = members(0, 2100);
+        all.forEach(member -> member.put("membershipStatus", "active"));
+        all.get(7).put("membershipStatus", "downgrade_scheduled");
+        // A Contact that already carries the member id (e.g. a converted Lead) and a value of the admin's own.
+        emulator.defaultOrg().seed("Contact", Map.of("LastName", "Known", "MemberPulse_Id__c", tenant + "-m5",
+                "MemberPulse_Tags__c", "VIP"));
+
+        JsonPath finished = awaitDone(start(all, false).getLong("jobId"));
+
+        assertThat(finished.getString("mode")).isEqualTo("BULK");
+        assertThat(finished.getInt("done")).isEqualTo(2100);
+        List<StoredRecord> contacts = contacts();
+        assertThat(contacts).hasSize(2100);
+        assertThat(contacts).filteredOn(c -> !List.of(tenant + "-m5", tenant + "-m7").contains(c.get("MemberPulse_Id__c")))
+                .allSatisfy(c -> assertThat(c.get("MemberPulse_Tags__c")).isEqualTo("member-active"));
+        assertThat(contact(contacts, 5).get("MemberPulse_Tags__c")).isEqualTo("VIP;member-active");
+        assertThat(contact(contacts, 7).get("MemberPulse_Tags__c")).isEqualTo("member-downgrade-scheduled");
+        // Written by the Bulk job itself; the unknown current values read first, one query per 200 members.
+        assertThat(emulator.callLog().count(call -> call.kind().startsWith("collections.")
+                && call.path().contains("Contact"))).isZero();
+        assertThat(emulator.callLog().count("query")).isEqualTo(11);
+    }
+
+    private StoredRecord contact(List<StoredRecord> contacts, int member) {
+        return contacts.stream().filter(c -> (tenant + "-m" + member).equals(c.get("MemberPulse_Id__c")))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
     void nothingIsSentWhileAutoSyncIsOff() {
         connect(false);
         long jobId = start(members(0, 5), false).getLong("jobId");

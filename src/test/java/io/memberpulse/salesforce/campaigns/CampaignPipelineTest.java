@@ -133,6 +133,38 @@ class CampaignPipelineTest {
         assertThat(tenant.contact(member).get("MemberPulse_Tags__c")).isNull();
     }
 
+    @Test
+    void aDeletedMemberLeavesItsTagCampaignsUnderClearStatus() {
+        String active = org.seedCampaign("Active members " + tenant.id);
+        String gala = org.seedCampaign("Gala guests " + tenant.id);
+        as(tenant.admin).body(Map.of("target", "CAMPAIGN")).put("/api/v1/tenants/" + tenant.id
+                + "/salesforce/tag-settings").then().statusCode(201);
+        as(tenant.admin).body(Map.of("rules", List.of(), "tagCampaigns", List.of(
+                Map.of("tag", "member-active", "campaignId", active, "memberStatus", "Sent"),
+                Map.of("tag", "event-registered-gala", "campaignId", gala, "memberStatus", "Sent"))))
+                .put("/api/v1/tenants/" + tenant.id + "/salesforce/campaign-rules").then().statusCode(200);
+        String member = tenant.member(8);
+        events.post("member.upserted", member, Map.of("email", member + "@example.org", "lastName", "Eight"));
+        events.post("membership.status_changed", member, Map.of("status", "active"));
+        events.post("event.registered", member, Map.of("eventId", "gala", "name", "Gala"));
+        awaitQuiet();
+        assertThat(membersOf(active)).hasSize(1);
+        assertThat(membersOf(gala)).hasSize(1);
+
+        String mappings = "/api/v1/tenants/" + tenant.id + "/salesforce/field-mappings";
+        Map<String, Object> mapping = new java.util.LinkedHashMap<>(as(tenant.admin).get(mappings).then()
+                .statusCode(200).extract().jsonPath().getMap(""));
+        mapping.keySet().retainAll(List.of("externalIdField", "membershipStatusField", "apiBudgetShare", "fields"));
+        mapping.put("deletedMemberPolicy", "clear_status");
+        as(tenant.admin).body(mapping).put(mappings).then().statusCode(201);
+        events.post("member.deleted", member, Map.of());
+        awaitQuiet();
+
+        assertThat(membersOf(active)).isEmpty();
+        assertThat(membersOf(gala)).isEmpty();
+        assertThat(failures()).isZero();
+    }
+
     private List<StoredRecord> membersOf(String campaignId) {
         return org.records("CampaignMember").stream().filter(m -> campaignId.equals(m.get("CampaignId"))).toList();
     }

@@ -78,6 +78,8 @@ class LeadEnrichmentTest {
         events.post("membership.status_changed", member, Map.of("status", "active"));
         events.post("event.attended", member, Map.of("eventId", "gala", "name", "Gala"));
         events.post("course.completed", member, Map.of("courseId", "c-101", "name", "Basics"));
+        events.post("ticket.updated", member, Map.of("ticketNumber", tenant.id + "-T1", "status", "open",
+                "url", "https://app.memberpulse.io/t/1"));
         awaitQuiet();
 
         assertThat(tenant.contacts()).isEmpty();
@@ -92,11 +94,15 @@ class LeadEnrichmentTest {
         assertThat(tenant.count("select count(*) from sync_log where tenant_id = ? and operation = 'CONTACT_UPSERT' "
                 + "and outcome = 'SKIPPED' and error_code = 'DIVERTED'")).isPositive();
         assertThat(failures()).isZero();
+        assertThat(task("tkt:" + tenant.id + "-T1:open").get("WhoId")).as("the ticket Task is on the Lead").isEqualTo(lead);
 
         String contact = org.convertLead(lead);
         events.post("membership.status_changed", member, Map.of("status", "expiring"));
         events.post("member.upserted", member, Map.of("phone", "+1 555 0100"));
+        events.post("ticket.updated", member, Map.of("ticketNumber", tenant.id + "-T1", "status", "closed",
+                "url", "https://app.memberpulse.io/t/1"));
         awaitQuiet();
+        assertThat(task("tkt:" + tenant.id + "-T1:closed").get("WhoId")).as("after conversion: on the Contact").isEqualTo(contact);
 
         List<StoredRecord> contacts = tenant.contacts();
         assertThat(contacts).extracting(StoredRecord::id).containsExactly(contact);
@@ -127,6 +133,11 @@ class LeadEnrichmentTest {
         assertThat(tenant.contacts()).hasSize(2);
         assertThat(tenant.contact(other).get("MemberPulse_Membership_Status__c")).isEqualTo("active");
         assertThat(failures()).isZero();
+        // The Lead update planned for the member had nothing to do (it has a Contact): closed, not logged.
+        assertThat(tenant.count("select count(*) from outbox_item where tenant_id = ? and operation = 'LEAD_UPDATE' "
+                + "and status = 'DONE'")).isPositive();
+        assertThat(tenant.count("select count(*) from sync_log where tenant_id = ? and operation = 'LEAD_UPDATE'"))
+                .isZero();
     }
 
     @Test
@@ -148,6 +159,13 @@ class LeadEnrichmentTest {
                 + "and outcome = 'FAILED' and error_code = 'INVALID_FIELD' "
                 + "and admin_hint like '%MemberPulse_Engagement_Score__c on Lead%PUT /lead-enrichment%'"))
                 .isEqualTo(1);
+    }
+
+    /** The Task with this activity id (its external id). */
+    private StoredRecord task(String activityId) {
+        return org.records("Task").stream()
+                .filter(t -> activityId.equals(t.get("MemberPulse_Activity_Id__c")))
+                .findFirst().orElseThrow(() -> new AssertionError("no Task " + activityId));
     }
 
     private long failures() {

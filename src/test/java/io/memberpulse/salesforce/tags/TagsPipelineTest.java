@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -61,10 +62,13 @@ class TagsPipelineTest {
 
         // An admin adds a value of their own in Salesforce after MemberPulse's write.
         emulator.defaultOrg().userUpdate("Contact", contact.id(), Map.of("MemberPulse_Tags__c", "member-active;VIP"));
+        emulator.callLog().reset();
         events.store("membership.status_changed", member, "{\"status\":\"expired\"}", Instant.now());
         awaitQuiet();
 
         assertThat(tags(tenant.contact(member))).containsExactlyInAnyOrder("VIP", "member-expired");
+        // The default baseline (OBSERVED) without a change event stream to keep it current: read first.
+        assertThat(emulator.callLog().count("query")).isEqualTo(1);
     }
 
     @Test
@@ -165,6 +169,54 @@ class TagsPipelineTest {
     }
 
     @Test
+    void aDeletedMemberKeepsItsTagsUnderIgnoreAndLosesOnlyOwnedOnesUnderClearStatus() {
+        String kept = tenant.member(20);
+        String cleared = tenant.member(21);
+        for (String member : List.of(kept, cleared)) {
+            events.upserted(member, "{\"lastName\":\"Gone\",\"membershipStatus\":\"active\"}");
+            events.store("event.registered", member, "{\"eventId\":\"gala\"}", Instant.now());
+            events.store("course.completed", member, "{\"courseId\":\"c-1\"}", Instant.now());
+        }
+        awaitQuiet();
+        emulator.defaultOrg().userUpdate("Contact", tenant.contact(cleared).id(),
+                Map.of("MemberPulse_Tags__c", "member-active;event-registered-gala;course-completed;VIP"));
+
+        events.store("member.deleted", kept, "{}", Instant.now());
+        awaitQuiet();
+        assertThat(tags(tenant.contact(kept)))
+                .containsExactlyInAnyOrder("member-active", "event-registered-gala", "course-completed");
+
+        clearStatusOnDelete();
+        events.store("event.registered", cleared, "{\"eventId\":\"ball\"}", Instant.now().minusSeconds(1));
+        events.store("member.deleted", cleared, "{}", Instant.now());
+        awaitQuiet();
+        assertThat(tags(tenant.contact(cleared))).containsExactly("VIP");
+        assertThat(tenant.contact(cleared).get("MemberPulse_Membership_Status__c")).isNull();
+    }
+
+    @Test
+    void aDeletedMembersTagRecordsAreDeletedUnderClearStatus() {
+        as(tenant.admin).body(Map.of("target", "CUSTOM_OBJECT")).put(path()).then().statusCode(201);
+        clearStatusOnDelete();
+        String member = tenant.member(22);
+        events.upserted(member, "{\"lastName\":\"Rec\",\"membershipStatus\":\"active\"}");
+        events.store("event.registered", member, "{\"eventId\":\"gala\"}", Instant.now());
+        events.store("event.registered", member, "{\"eventId\":\"ball\"}", Instant.now());
+        awaitQuiet();
+        assertThat(tagRecords(member)).containsExactlyInAnyOrder(member + ":member-active",
+                member + ":event-registered-gala", member + ":event-registered-ball");
+
+        events.store("member.deleted", member, "{}", Instant.now());
+        awaitQuiet();
+
+        assertThat(tagRecords(member)).isEmpty();
+        assertThat(tenant.count("select count(*) from tag_record where tenant_id = ?")).isZero();
+        assertThat(tenant.count("select count(*) from sync_log where tenant_id = ? and operation = 'TAG_RECORD' "
+                + "and outcome = 'SKIPPED'")).as("tags it never had: no call, no log line").isZero();
+        assertThat(tenant.count("select count(*) from sync_log where tenant_id = ? and outcome = 'FAILED'")).isZero();
+    }
+
+    @Test
     void trustingTheLastWrittenValueSavesTheRead() {
         as(tenant.admin).body(Map.of("picklistBaseline", "LAST_WRITTEN")).put(path()).then().statusCode(201);
         String member = tenant.member(6);
@@ -198,7 +250,7 @@ class TagsPipelineTest {
     void tagSettingsAreValidatedAndCheckedAgainstTheOrg() {
         as(tenant.admin).get(path()).then().statusCode(200)
                 .body("target", equalTo("PICKLIST")).body("picklistField", equalTo("MemberPulse_Tags__c"))
-                .body("picklistBaseline", equalTo("READ")).body("customized", equalTo(false));
+                .body("picklistBaseline", equalTo("OBSERVED")).body("customized", equalTo(false));
         as(tenant.admin).body(Map.of("target", "CHECKBOXES", "picklistField", "Tags;__c"))
                 .put(path()).then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.contains("target", "picklistField"));
@@ -213,6 +265,16 @@ class TagsPipelineTest {
                 .put(path()).then().statusCode(403);
         as(io.memberpulse.salesforce.support.TestTokens.viewer(tenant.id)).get(path()).then().statusCode(200)
                 .body("customized", equalTo(false));
+    }
+
+    private void clearStatusOnDelete() {
+        String mappings = "/api/v1/tenants/" + tenant.id + "/salesforce/field-mappings";
+        Map<String, Object> mapping = new java.util.LinkedHashMap<>(as(tenant.admin).get(mappings).then()
+                .statusCode(200).extract().jsonPath().getMap(""));
+        mapping.keySet().retainAll(List.of("externalIdField", "membershipStatusField", "apiBudgetShare", "fields"));
+        mapping.put("deletedMemberPolicy", "clear_status");
+        as(tenant.admin).body(mapping).put(mappings).then().statusCode(org.hamcrest.Matchers.anyOf(
+                org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
     }
 
     private static OrgSchema schemaWithoutTagField() {

@@ -1,6 +1,5 @@
-package io.memberpulse.salesforce.campaigns;
+package io.memberpulse.salesforce.leads;
 
-import io.memberpulse.salesforce.leads.LeadLinks;
 import io.memberpulse.salesforce.outbound.ClaimedItem;
 import io.memberpulse.salesforce.outbound.OperationBatch;
 import io.smallrye.mutiny.Uni;
@@ -10,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who a member is in Salesforce for campaign membership: the Contact the pipeline linked, else the
- * Lead that lead enrichment writes to (CampaignMember takes a ContactId or a LeadId).
+ * Who a member is in Salesforce for writes that name a person: the Contact the pipeline linked, else
+ * the Lead that lead enrichment writes to, or the Contact it was converted into (CampaignMember takes
+ * a ContactId or a LeadId, a Task's WhoId either).
  */
 @ApplicationScoped
-class MemberPeople {
+public class MemberPeople {
 
     private final LeadLinks leads;
 
@@ -23,7 +23,7 @@ class MemberPeople {
     }
 
     /** Member id -> Contact or Lead id; members with neither are absent. */
-    Uni<Map<String, String>> of(OperationBatch batch) {
+    public Uni<Map<String, String>> of(OperationBatch batch) {
         Map<String, String> persons = new HashMap<>();
         List<String> withoutContact = batch.items().stream().map(ClaimedItem::memberId)
                 .filter(member -> batch.contactId(member) == null).distinct().toList();

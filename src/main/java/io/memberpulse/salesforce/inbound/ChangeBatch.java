@@ -3,6 +3,7 @@ package io.memberpulse.salesforce.inbound;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.memberpulse.salesforce.mapping.ContactMapping;
 import io.memberpulse.salesforce.mapping.FieldMapping;
+import io.quarkus.logging.Log;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,6 +24,7 @@ final class ChangeBatch {
     private final List<InboundEffects.LogEntry> log = new ArrayList<>();
     private int unchanged;
     private int unlinked;
+    private int stale;
 
     private ChangeBatch(String tenantId, ContactMapping mapping, InboundEffects.Loaded loaded) {
         this.tenantId = tenantId;
@@ -42,16 +44,36 @@ final class ChangeBatch {
     }
 
     private void decide(SalesforceChange change, String recordId) {
+        InboundRecord record = loaded.records().get(recordId);
+        if (record != null && record.isOlderThanApplied(change.changedAt())) {
+            stale(change, record);
+            return;
+        }
         InboundLink link = loaded.links().get(recordId);
         if ((link == null || link.deleted) && change.kind() == ChangeKind.UNDELETE && externalId(change) != null) {
             restored(change, recordId);
         } else if (link == null || link.deleted) {
-            unlinkedRecord(change, recordId);
+            unlinkedRecord(change, recordId, record);
         } else if (change.kind() == ChangeKind.DELETE) {
             deleted(change, recordId, link);
         } else {
             updated(change, recordId, link);
         }
+        if (record != null) {
+            record.applied(change.changedAt());
+        }
+    }
+
+    /**
+     * The source read the record before a newer change of it was applied (a catch-up, reconciliation,
+     * gap fetch or Outbound Message racing the stream): applying it would send older values after
+     * newer ones. Counted; logged at debug level, as it is the expected outcome of that race.
+     */
+    private void stale(SalesforceChange change, InboundRecord record) {
+        stale++;
+        Log.debugf("Tenant %s: %s %s of %s at %s (%s %s) is older than the change applied at %s; dropped", tenantId,
+                change.objectType(), change.kind(), record.salesforceId, change.changedAt(), change.source(),
+                change.sourceKey(), record.changedAt());
     }
 
     private void updated(SalesforceChange change, String recordId, InboundLink link) {
@@ -103,23 +125,37 @@ final class ChangeBatch {
         return value.isBlank() ? null : value;
     }
 
-    /** A Contact linked to no member: logged, and offered to MemberPulse only when the tenant opted in. */
-    private void unlinkedRecord(SalesforceChange change, String recordId) {
+    /**
+     * A Contact linked to no member: logged, and offered to MemberPulse only when the tenant opted in,
+     * once per change of the Contact whichever sources see it (CDC, then reconciliation re-reading it).
+     */
+    private void unlinkedRecord(SalesforceChange change, String recordId, InboundRecord record) {
         if (!CONTACT.equals(change.objectType()) || change.kind() == ChangeKind.DELETE) {
             return;
         }
-        if (!loaded.offerUnlinkedContacts() && isReRead(change)) {
+        if (!loaded.offerUnlinkedContacts()) {
             // Catch-ups re-read every Contact of the org in their window: one line per live change is enough.
+            if (!isReRead(change)) {
+                log.add(unlinkedLine(change, recordId, ""));
+            }
             return;
         }
-        log.add(new InboundEffects.LogEntry(null, recordId, "INBOUND_CHANGE", "SKIPPED",
-                "Salesforce Contact " + recordId + " changed (" + change.kind() + " via " + change.source()
-                        + ") but is linked to no member" + (loaded.offerUnlinkedContacts()
-                        ? "; offered to MemberPulse as member.unlinked_contact" : "")));
-        if (loaded.offerUnlinkedContacts()) {
-            deliveries.add(QueuedDelivery.of(tenantId, change, recordId, null, recordId,
-                    QueuedDelivery.UNLINKED_CONTACT, readable(change)));
+        ObjectNode fields = readable(change);
+        if (record != null && !record.offers(fields, change.changedAt())) {
+            return;
         }
+        log.add(unlinkedLine(change, recordId, "; offered to MemberPulse as member.unlinked_contact"));
+        deliveries.add(QueuedDelivery.of(tenantId, change, recordId, null, recordId,
+                QueuedDelivery.UNLINKED_CONTACT, fields));
+        if (record != null) {
+            record.offered(fields);
+        }
+    }
+
+    private static InboundEffects.LogEntry unlinkedLine(SalesforceChange change, String recordId, String offered) {
+        return new InboundEffects.LogEntry(null, recordId, "INBOUND_CHANGE", "SKIPPED", "Salesforce Contact "
+                + recordId + " changed (" + change.kind() + " via " + change.source() + ") but is linked to no member"
+                + offered);
     }
 
     private static boolean isReRead(SalesforceChange change) {
@@ -137,6 +173,10 @@ final class ChangeBatch {
         return fields;
     }
 
+    Collection<InboundRecord> records() {
+        return loaded.records().values();
+    }
+
     Collection<InboundLink> links() {
         return loaded.links().values().stream().distinct().toList();
     }
@@ -150,6 +190,6 @@ final class ChangeBatch {
     }
 
     InboundApplier.ApplyResult result(int echoes) {
-        return new InboundApplier.ApplyResult(deliveries.size(), echoes, unchanged, unlinked);
+        return new InboundApplier.ApplyResult(deliveries.size(), echoes, unchanged, unlinked, stale);
     }
 }

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The one {@link InboundApplier}: loads the links of the records a batch names (one statement),
- * decides every change in memory in list order ({@link ChangeBatch}), then writes links, deliveries
- * and log lines in a few set-based statements, all in the caller's transaction.
+ * The one {@link InboundApplier}: locks the records a batch names and loads their state and links,
+ * decides every change in memory in list order ({@link ChangeBatch}), then writes records, links,
+ * deliveries and log lines in a few set-based statements, all in the caller's transaction.
  */
 @ApplicationScoped
 public class InboundApplierService implements InboundApplier {
@@ -36,7 +36,7 @@ public class InboundApplierService implements InboundApplier {
         List<SalesforceChange> foreign = changes.stream().filter(this::notEcho).toList();
         int echoes = changes.size() - foreign.size();
         if (foreign.isEmpty()) {
-            return Uni.createFrom().item(new ApplyResult(0, echoes, 0, 0));
+            return Uni.createFrom().item(new ApplyResult(0, echoes, 0, 0, 0));
         }
         return mappings.contactMapping(tenantId)
                 .chain(mapping -> applyForeign(tenantId, mapping, foreign, echoes));
@@ -46,7 +46,7 @@ public class InboundApplierService implements InboundApplier {
             int echoes) {
         return effects.load(tenantId, recordIds(changes))
                 .map(loaded -> ChangeBatch.decide(tenantId, mapping, loaded, changes))
-                .call(batch -> effects.record(tenantId, batch.links(), batch.deliveries(), batch.log()))
+                .call(batch -> effects.record(tenantId, batch))
                 .map(batch -> batch.result(echoes))
                 .invoke(result -> count(result, changes.get(0).source()));
     }
@@ -67,6 +67,10 @@ public class InboundApplierService implements InboundApplier {
     }
 
     private void count(ApplyResult result, ChangeSource source) {
+        if (result.staleDropped() > 0) {
+            metrics.counter("memberpulse.inbound.stale.dropped", "source", source.name())
+                    .increment(result.staleDropped());
+        }
         if (result.unchangedDropped() > 0) {
             metrics.counter("memberpulse.inbound.unchanged.dropped", "source", source.name())
                     .increment(result.unchangedDropped());

@@ -2,7 +2,6 @@ package io.memberpulse.salesforce.inbound;
 
 import io.memberpulse.salesforce.mapping.ContactMapping;
 import io.memberpulse.salesforce.mapping.MappingService;
-import io.memberpulse.salesforce.salesforce.SalesforceConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,14 +20,14 @@ public class InboundApplierService implements InboundApplier {
     private final InboundEffects effects;
     private final MappingService mappings;
     private final MeterRegistry metrics;
-    private final String echoMarker;
+    private final OwnWrites ownWrites;
 
     InboundApplierService(InboundEffects effects, MappingService mappings, MeterRegistry metrics,
-            SalesforceConfig salesforce) {
+            OwnWrites ownWrites) {
         this.effects = effects;
         this.mappings = mappings;
         this.metrics = metrics;
-        this.echoMarker = "client=" + salesforce.clientName();
+        this.ownWrites = ownWrites;
     }
 
     @Override
@@ -53,15 +52,9 @@ public class InboundApplierService implements InboundApplier {
 
     /** The service's own writes come back with {@code client=<our name>} in {@code changeOrigin}. */
     private boolean notEcho(SalesforceChange change) {
-        String origin = change.changeOrigin();
-        if (origin == null) {
-            return true;
-        }
-        for (String part : origin.split(";")) {
-            if (part.trim().equals(echoMarker)) {
-                metrics.counter("memberpulse.inbound.echoes.dropped", "source", change.source().name()).increment();
-                return false;
-            }
+        if (ownWrites.made(change.changeOrigin())) {
+            metrics.counter("memberpulse.inbound.echoes.dropped", "source", change.source().name()).increment();
+            return false;
         }
         return true;
     }

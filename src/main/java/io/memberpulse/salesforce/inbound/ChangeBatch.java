@@ -2,7 +2,6 @@ package io.memberpulse.salesforce.inbound;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.memberpulse.salesforce.mapping.ContactMapping;
-import io.memberpulse.salesforce.mapping.FieldMapping;
 import io.quarkus.logging.Log;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,8 +14,6 @@ import java.util.List;
  */
 final class ChangeBatch {
 
-    private static final String CONTACT = "Contact";
-
     private final String tenantId;
     private final ContactMapping mapping;
     private final InboundEffects.Loaded loaded;
@@ -25,11 +22,13 @@ final class ChangeBatch {
     private int unchanged;
     private int unlinked;
     private int stale;
+    private final UnlinkedContacts unlinkedContacts;
 
     private ChangeBatch(String tenantId, ContactMapping mapping, InboundEffects.Loaded loaded) {
         this.tenantId = tenantId;
         this.mapping = mapping;
         this.loaded = loaded;
+        this.unlinkedContacts = new UnlinkedContacts(tenantId, mapping, loaded.offerUnlinkedContacts(), deliveries, log);
     }
 
     static ChangeBatch decide(String tenantId, ContactMapping mapping, InboundEffects.Loaded loaded,
@@ -53,7 +52,7 @@ final class ChangeBatch {
         if ((link == null || link.deleted) && change.kind() == ChangeKind.UNDELETE && externalId(change) != null) {
             restored(change, recordId);
         } else if (link == null || link.deleted) {
-            unlinkedRecord(change, recordId, record);
+            unlinkedContacts.decide(change, recordId, record);
         } else if (change.kind() == ChangeKind.DELETE) {
             deleted(change, recordId, link);
         } else {
@@ -123,54 +122,6 @@ final class ChangeBatch {
     private String externalId(SalesforceChange change) {
         String value = change.values().path(mapping.externalIdField()).asText("");
         return value.isBlank() ? null : value;
-    }
-
-    /**
-     * A Contact linked to no member: logged, and offered to MemberPulse only when the tenant opted in,
-     * once per change of the Contact whichever sources see it (CDC, then reconciliation re-reading it).
-     */
-    private void unlinkedRecord(SalesforceChange change, String recordId, InboundRecord record) {
-        if (!CONTACT.equals(change.objectType()) || change.kind() == ChangeKind.DELETE) {
-            return;
-        }
-        if (!loaded.offerUnlinkedContacts()) {
-            // Catch-ups re-read every Contact of the org in their window: one line per live change is enough.
-            if (!isReRead(change)) {
-                log.add(unlinkedLine(change, recordId, ""));
-            }
-            return;
-        }
-        ObjectNode fields = readable(change);
-        if (record != null && !record.offers(fields, change.changedAt())) {
-            return;
-        }
-        log.add(unlinkedLine(change, recordId, "; offered to MemberPulse as member.unlinked_contact"));
-        deliveries.add(QueuedDelivery.of(tenantId, change, recordId, null, recordId,
-                QueuedDelivery.UNLINKED_CONTACT, fields));
-        if (record != null) {
-            record.offered(fields);
-        }
-    }
-
-    private static InboundEffects.LogEntry unlinkedLine(SalesforceChange change, String recordId, String offered) {
-        return new InboundEffects.LogEntry(null, recordId, "INBOUND_CHANGE", "SKIPPED", "Salesforce Contact "
-                + recordId + " changed (" + change.kind() + " via " + change.source() + ") but is linked to no member"
-                + offered);
-    }
-
-    private static boolean isReRead(SalesforceChange change) {
-        return change.source() == ChangeSource.CATCH_UP || change.source() == ChangeSource.RECONCILIATION;
-    }
-
-    /** Every mapped value Salesforce may send, by MemberPulse field name (no link: nothing to compare). */
-    private ObjectNode readable(SalesforceChange change) {
-        ObjectNode fields = QueuedDelivery.JSON.createObjectNode();
-        for (FieldMapping field : mapping.fields()) {
-            if (field.rule().readsFromSalesforce() && change.values().has(field.salesforceField())) {
-                fields.set(field.memberPulseField().json(), change.values().get(field.salesforceField()));
-            }
-        }
-        return fields;
     }
 
     Collection<InboundRecord> records() {

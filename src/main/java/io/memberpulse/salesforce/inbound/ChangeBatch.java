@@ -2,7 +2,7 @@ package io.memberpulse.salesforce.inbound;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.memberpulse.salesforce.mapping.ContactMapping;
-import io.memberpulse.salesforce.mapping.FieldMapping;
+import io.quarkus.logging.Log;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,8 +14,6 @@ import java.util.List;
  */
 final class ChangeBatch {
 
-    private static final String CONTACT = "Contact";
-
     private final String tenantId;
     private final ContactMapping mapping;
     private final InboundEffects.Loaded loaded;
@@ -23,11 +21,14 @@ final class ChangeBatch {
     private final List<InboundEffects.LogEntry> log = new ArrayList<>();
     private int unchanged;
     private int unlinked;
+    private int stale;
+    private final UnlinkedContacts unlinkedContacts;
 
     private ChangeBatch(String tenantId, ContactMapping mapping, InboundEffects.Loaded loaded) {
         this.tenantId = tenantId;
         this.mapping = mapping;
         this.loaded = loaded;
+        this.unlinkedContacts = new UnlinkedContacts(tenantId, mapping, loaded.offerUnlinkedContacts(), deliveries, log);
     }
 
     static ChangeBatch decide(String tenantId, ContactMapping mapping, InboundEffects.Loaded loaded,
@@ -42,16 +43,36 @@ final class ChangeBatch {
     }
 
     private void decide(SalesforceChange change, String recordId) {
+        InboundRecord record = loaded.records().get(recordId);
+        if (record != null && record.isOlderThanApplied(change.changedAt())) {
+            stale(change, record);
+            return;
+        }
         InboundLink link = loaded.links().get(recordId);
         if ((link == null || link.deleted) && change.kind() == ChangeKind.UNDELETE && externalId(change) != null) {
             restored(change, recordId);
         } else if (link == null || link.deleted) {
-            unlinkedRecord(change, recordId);
+            unlinkedContacts.decide(change, recordId, record);
         } else if (change.kind() == ChangeKind.DELETE) {
             deleted(change, recordId, link);
         } else {
             updated(change, recordId, link);
         }
+        if (record != null) {
+            record.applied(change.changedAt());
+        }
+    }
+
+    /**
+     * The source read the record before a newer change of it was applied (a catch-up, reconciliation,
+     * gap fetch or Outbound Message racing the stream): applying it would send older values after
+     * newer ones. Counted; logged at debug level, as it is the expected outcome of that race.
+     */
+    private void stale(SalesforceChange change, InboundRecord record) {
+        stale++;
+        Log.debugf("Tenant %s: %s %s of %s at %s (%s %s) is older than the change applied at %s; dropped", tenantId,
+                change.objectType(), change.kind(), record.salesforceId, change.changedAt(), change.source(),
+                change.sourceKey(), record.changedAt());
     }
 
     private void updated(SalesforceChange change, String recordId, InboundLink link) {
@@ -103,38 +124,8 @@ final class ChangeBatch {
         return value.isBlank() ? null : value;
     }
 
-    /** A Contact linked to no member: logged, and offered to MemberPulse only when the tenant opted in. */
-    private void unlinkedRecord(SalesforceChange change, String recordId) {
-        if (!CONTACT.equals(change.objectType()) || change.kind() == ChangeKind.DELETE) {
-            return;
-        }
-        if (!loaded.offerUnlinkedContacts() && isReRead(change)) {
-            // Catch-ups re-read every Contact of the org in their window: one line per live change is enough.
-            return;
-        }
-        log.add(new InboundEffects.LogEntry(null, recordId, "INBOUND_CHANGE", "SKIPPED",
-                "Salesforce Contact " + recordId + " changed (" + change.kind() + " via " + change.source()
-                        + ") but is linked to no member" + (loaded.offerUnlinkedContacts()
-                        ? "; offered to MemberPulse as member.unlinked_contact" : "")));
-        if (loaded.offerUnlinkedContacts()) {
-            deliveries.add(QueuedDelivery.of(tenantId, change, recordId, null, recordId,
-                    QueuedDelivery.UNLINKED_CONTACT, readable(change)));
-        }
-    }
-
-    private static boolean isReRead(SalesforceChange change) {
-        return change.source() == ChangeSource.CATCH_UP || change.source() == ChangeSource.RECONCILIATION;
-    }
-
-    /** Every mapped value Salesforce may send, by MemberPulse field name (no link: nothing to compare). */
-    private ObjectNode readable(SalesforceChange change) {
-        ObjectNode fields = QueuedDelivery.JSON.createObjectNode();
-        for (FieldMapping field : mapping.fields()) {
-            if (field.rule().readsFromSalesforce() && change.values().has(field.salesforceField())) {
-                fields.set(field.memberPulseField().json(), change.values().get(field.salesforceField()));
-            }
-        }
-        return fields;
+    Collection<InboundRecord> records() {
+        return loaded.records().values();
     }
 
     Collection<InboundLink> links() {
@@ -150,6 +141,6 @@ final class ChangeBatch {
     }
 
     InboundApplier.ApplyResult result(int echoes) {
-        return new InboundApplier.ApplyResult(deliveries.size(), echoes, unchanged, unlinked);
+        return new InboundApplier.ApplyResult(deliveries.size(), echoes, unchanged, unlinked, stale);
     }
 }

@@ -47,22 +47,35 @@ final class ChangeEvents {
         if (OVERFLOW.equals(changeType)) {
             return new StreamEvent(channel, replayId, StreamEvent.Type.CATCH_UP_OBJECT, entity, ids, null, committedAt);
         }
-        if (changeType.startsWith(GAP_PREFIX)) {
-            return new StreamEvent(channel, replayId, StreamEvent.Type.FETCH_RECORDS, entity, ids, null, committedAt);
-        }
-        ChangeKind kind = ChangeKind.valueOf(changeType);
-        ObjectNode values = flatten(payload);
-        if (hasDiff(values)) {
-            return new StreamEvent(channel, replayId, StreamEvent.Type.FETCH_RECORDS, entity, ids, null, committedAt);
+        String text = header.path("changeOrigin").asText("");
+        String origin = text.isEmpty() ? null : text;
+        boolean gap = changeType.startsWith(GAP_PREFIX);
+        ChangeKind kind = gap ? gapKind(changeType) : ChangeKind.valueOf(changeType);
+        ObjectNode values = gap ? JsonNodeFactory.instance.objectNode() : flatten(payload);
+        SalesforceChange change = new SalesforceChange(entity, kind, ids, values,
+                kind == ChangeKind.CREATE || kind == ChangeKind.UNDELETE, committedAt, origin,
+                values.path("MasterRecordId").textValue(), ChangeSource.CDC, Long.toString(replayId));
+        if (gap || hasDiff(values) || !header.path("diffFields").isEmpty()) {
+            // The values must be read from the org; the change as received keeps its changeOrigin, so
+            // the service's own writes are still recognised (GapRecords).
+            return new StreamEvent(channel, replayId, StreamEvent.Type.FETCH_RECORDS, entity, ids, change,
+                    committedAt);
         }
         for (String nulled : texts(header.path("nulledFields"))) {
             values.putNull(flatName(nulled));
         }
-        String origin = header.path("changeOrigin").asText("");
-        SalesforceChange change = new SalesforceChange(entity, kind, ids, values,
-                kind == ChangeKind.CREATE || kind == ChangeKind.UNDELETE, committedAt, origin.isEmpty() ? null : origin,
-                values.path("MasterRecordId").textValue(), ChangeSource.CDC, Long.toString(replayId));
         return new StreamEvent(channel, replayId, StreamEvent.Type.CHANGE, entity, ids, change, committedAt);
+    }
+
+    /** {@code GAP_UPDATE} -> UPDATE; a gap type this service does not know is read back like an update. */
+    private static ChangeKind gapKind(String changeType) {
+        String kind = changeType.substring(GAP_PREFIX.length());
+        for (ChangeKind known : ChangeKind.values()) {
+            if (known.name().equals(kind)) {
+                return known;
+            }
+        }
+        return ChangeKind.UPDATE;
     }
 
     /**

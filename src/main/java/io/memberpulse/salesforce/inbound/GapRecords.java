@@ -22,7 +22,9 @@ import java.util.stream.Collectors;
 /**
  * Reads the records a gap event names (or whose change came as a diff) from the org, SOQL
  * {@code queryAll} by id, and turns each into a full-record change; a record the org no longer has
- * at all becomes a DELETE. Runs outside any transaction.
+ * at all becomes a DELETE. Runs outside any transaction. The fetched changes keep the event's
+ * {@code changeOrigin}, and an event of the service's own write is not fetched at all: it is handed
+ * to the applier as received, which drops it as an echo.
  */
 @ApplicationScoped
 class GapRecords {
@@ -33,14 +35,21 @@ class GapRecords {
     private final TenantCredentials credentials;
     private final SalesforceClient salesforce;
     private final MappingService mappings;
+    private final OwnWrites ownWrites;
 
-    GapRecords(TenantCredentials credentials, SalesforceClient salesforce, MappingService mappings) {
+    GapRecords(TenantCredentials credentials, SalesforceClient salesforce, MappingService mappings,
+            OwnWrites ownWrites) {
         this.credentials = credentials;
         this.salesforce = salesforce;
         this.mappings = mappings;
+        this.ownWrites = ownWrites;
     }
 
     Uni<List<SalesforceChange>> fetch(String tenantId, StreamEvent gap) {
+        if (gap.change() != null && ownWrites.made(gap.change().changeOrigin())) {
+            // Our own write: nothing to read back (an API call saved), and the applier counts the echo.
+            return Uni.createFrom().item(List.of(gap.change()));
+        }
         return mappings.contactMapping(tenantId)
                 .map(mapping -> soql(gap, fields(gap.objectType(), mapping)))
                 .chain(soql -> credentials.of(tenantId)
@@ -82,14 +91,19 @@ class GapRecords {
         values.remove("attributes");
         boolean deleted = values.path("IsDeleted").asBoolean(false);
         return new SalesforceChange(gap.objectType(), deleted ? ChangeKind.DELETE : ChangeKind.UPDATE, List.of(id),
-                values, true, modstamp(values, gap.committedAt()), null, null, ChangeSource.CDC,
+                values, true, modstamp(values, gap.committedAt()), origin(gap), null, ChangeSource.CDC,
                 Long.toString(gap.replayId()));
     }
 
     private static SalesforceChange gone(StreamEvent gap, String id) {
         return new SalesforceChange(gap.objectType(), ChangeKind.DELETE, List.of(id),
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), false, gap.committedAt(),
-                null, null, ChangeSource.CDC, Long.toString(gap.replayId()));
+                origin(gap), null, ChangeSource.CDC, Long.toString(gap.replayId()));
+    }
+
+    /** Who made the change the event reports, as the event said (gap events often say nothing). */
+    private static String origin(StreamEvent gap) {
+        return gap.change() == null ? null : gap.change().changeOrigin();
     }
 
     private static Instant modstamp(ObjectNode values, Instant fallback) {

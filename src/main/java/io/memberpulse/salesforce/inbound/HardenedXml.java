@@ -1,6 +1,7 @@
 package io.memberpulse.salesforce.inbound;
 
 import java.io.ByteArrayInputStream;
+import io.vertx.core.Context;
 import java.io.IOException;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -16,7 +17,12 @@ import org.xml.sax.SAXParseException;
  * Parses untrusted XML safely. A DOCTYPE is refused outright, which stops XXE, external DTDs and
  * billion laughs before any entity is declared; besides, external entities and DTD loading are off,
  * no entity resolver answers, XInclude is off and secure processing (entity expansion limits) is on.
- * Failures become {@link OutboundMessageRejected} whose text never quotes the document.
+ * Failures become {@link OutboundMessageRejected} whose text never quotes the document, and the
+ * parser prints nothing (its default handler writes {@code [Fatal Error]} lines to stderr).
+ *
+ * <p>Parsing up to a mebibyte into a DOM blocks: it refuses to run on a Vert.x event loop, so a
+ * caller that forgot to move it to a worker thread fails loudly instead of stalling every request
+ * of that loop.
  */
 final class HardenedXml {
 
@@ -24,6 +30,9 @@ final class HardenedXml {
     }
 
     static Document read(byte[] body) {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("XML parsing blocks: run it on a worker thread, not on the event loop");
+        }
         try {
             DocumentBuilder builder = FACTORY.newDocumentBuilder();
             builder.setErrorHandler(RETHROW);

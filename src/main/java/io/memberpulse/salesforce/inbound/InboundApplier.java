@@ -18,7 +18,10 @@ public interface InboundApplier {
     /** Applies {@code changes} for {@code tenantId} in the caller's transaction, in list order. */
     Uni<ApplyResult> apply(String tenantId, List<SalesforceChange> changes);
 
-    /** What an apply did, for metrics, logs and tests. */
-    record ApplyResult(int delivered, int echoesDropped, int unchangedDropped, int unlinked) {
+    /**
+     * What an apply did, for metrics, logs and tests. {@code staleDropped}: changes older than one
+     * already applied to their record (a source read the record before a newer change was applied).
+     */
+    record ApplyResult(int delivered, int echoesDropped, int unchangedDropped, int unlinked, int staleDropped) {
     }
 }

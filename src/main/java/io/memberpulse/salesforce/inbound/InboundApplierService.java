@@ -2,7 +2,6 @@ package io.memberpulse.salesforce.inbound;
 
 import io.memberpulse.salesforce.mapping.ContactMapping;
 import io.memberpulse.salesforce.mapping.MappingService;
-import io.memberpulse.salesforce.salesforce.SalesforceConfig;
 import io.memberpulse.salesforce.tags.TagBaselines;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -12,9 +11,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The one {@link InboundApplier}: loads the links of the records a batch names (one statement),
- * decides every change in memory in list order ({@link ChangeBatch}), then writes links, deliveries
- * and log lines in a few set-based statements, all in the caller's transaction.
+ * The one {@link InboundApplier}: locks the records a batch names and loads their state and links,
+ * decides every change in memory in list order ({@link ChangeBatch}), then writes records, links,
+ * deliveries and log lines in a few set-based statements, all in the caller's transaction.
  */
 @ApplicationScoped
 public class InboundApplierService implements InboundApplier {
@@ -22,16 +21,16 @@ public class InboundApplierService implements InboundApplier {
     private final InboundEffects effects;
     private final MappingService mappings;
     private final MeterRegistry metrics;
-    private final String echoMarker;
+    private final OwnWrites ownWrites;
     private final TagBaselines tagBaselines;
 
     InboundApplierService(InboundEffects effects, MappingService mappings, MeterRegistry metrics,
-            SalesforceConfig salesforce, TagBaselines tagBaselines) {
+            OwnWrites ownWrites, TagBaselines tagBaselines) {
         this.effects = effects;
         this.tagBaselines = tagBaselines;
         this.mappings = mappings;
         this.metrics = metrics;
-        this.echoMarker = "client=" + salesforce.clientName();
+        this.ownWrites = ownWrites;
     }
 
     @Override
@@ -39,7 +38,7 @@ public class InboundApplierService implements InboundApplier {
         List<SalesforceChange> foreign = changes.stream().filter(this::notEcho).toList();
         int echoes = changes.size() - foreign.size();
         if (foreign.isEmpty()) {
-            return Uni.createFrom().item(new ApplyResult(0, echoes, 0, 0));
+            return Uni.createFrom().item(new ApplyResult(0, echoes, 0, 0, 0));
         }
         return mappings.contactMapping(tenantId)
                 .chain(mapping -> applyForeign(tenantId, mapping, foreign, echoes));
@@ -49,7 +48,7 @@ public class InboundApplierService implements InboundApplier {
             int echoes) {
         return effects.load(tenantId, recordIds(changes))
                 .map(loaded -> ChangeBatch.decide(tenantId, mapping, loaded, changes))
-                .call(batch -> effects.record(tenantId, batch.links(), batch.deliveries(), batch.log()))
+                .call(batch -> effects.record(tenantId, batch))
                 // Tags are never taken into MemberPulse, but the tag picklist keeps Salesforce's value as its baseline.
                 .call(() -> tagBaselines.observe(tenantId, changes))
                 .map(batch -> batch.result(echoes))
@@ -58,20 +57,18 @@ public class InboundApplierService implements InboundApplier {
 
     /** The service's own writes come back with {@code client=<our name>} in {@code changeOrigin}. */
     private boolean notEcho(SalesforceChange change) {
-        String origin = change.changeOrigin();
-        if (origin == null) {
-            return true;
-        }
-        for (String part : origin.split(";")) {
-            if (part.trim().equals(echoMarker)) {
-                metrics.counter("memberpulse.inbound.echoes.dropped", "source", change.source().name()).increment();
-                return false;
-            }
+        if (ownWrites.made(change.changeOrigin())) {
+            metrics.counter("memberpulse.inbound.echoes.dropped", "source", change.source().name()).increment();
+            return false;
         }
         return true;
     }
 
     private void count(ApplyResult result, ChangeSource source) {
+        if (result.staleDropped() > 0) {
+            metrics.counter("memberpulse.inbound.stale.dropped", "source", source.name())
+                    .increment(result.staleDropped());
+        }
         if (result.unchangedDropped() > 0) {
             metrics.counter("memberpulse.inbound.unchanged.dropped", "source", source.name())
                     .increment(result.unchangedDropped());

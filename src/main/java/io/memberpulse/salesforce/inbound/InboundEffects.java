@@ -11,15 +11,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads and writes what the applier needs, in the caller's transaction: the member links of the
- * records a batch names (locked, so concurrent sources of one record apply one after the other), the
- * tenant's opt-in for unlinked Contacts, and then the batch's effects in a few set-based statements.
+ * Reads and writes what the applier needs, in the caller's transaction: the records a batch names
+ * (locked first, {@link InboundRecords}, so concurrent sources of one record apply one after the
+ * other) and their member links, the tenant's opt-in for unlinked Contacts, and then the batch's
+ * effects in a few set-based statements.
  */
 @ApplicationScoped
 class InboundEffects {
 
-    /** The links of the records a batch names, by Salesforce id, and the tenant's unlinked-Contact opt-in. */
-    record Loaded(Map<String, InboundLink> links, boolean offerUnlinkedContacts) {
+    /**
+     * The links of the records a batch names, by Salesforce id, the tenant's unlinked-Contact opt-in,
+     * and the records' own state (locked), by Salesforce id.
+     */
+    record Loaded(Map<String, InboundLink> links, boolean offerUnlinkedContacts, Map<String, InboundRecord> records) {
     }
 
     /** A sync-log line of the inbound side. */
@@ -60,24 +64,36 @@ class InboundEffects {
             + "\"salesforceId\" text, operation text, outcome text, message text, ord int) order by r.ord";
 
     private final CallerTransaction tx;
+    private final InboundRecords records;
 
-    InboundEffects(CallerTransaction tx) {
+    InboundEffects(CallerTransaction tx, InboundRecords records) {
         this.tx = tx;
+        this.records = records;
     }
 
+    /** Locks the records first (every apply does, in id order), then loads their links and the opt-in. */
     Uni<Loaded> load(String tenantId, Collection<String> salesforceIds) {
+        return records.lock(tenantId, salesforceIds)
+                .chain(locked -> loadLinks(tenantId, salesforceIds, locked));
+    }
+
+    private Uni<Loaded> loadLinks(String tenantId, Collection<String> salesforceIds,
+            Map<String, InboundRecord> locked) {
         ArrayNode ids = QueuedDelivery.JSON.createArrayNode();
         salesforceIds.forEach(ids::add);
         return tx.text(LOAD, tenantId, ids.toString())
-                .map(InboundEffects::loaded);
+                .map(json -> loaded(json, locked));
     }
 
-    /** Writes the changed links, queues the deliveries (once per dedupe key) and appends the log lines. */
-    Uni<Void> record(String tenantId, Collection<InboundLink> links, List<QueuedDelivery> deliveries,
-            List<LogEntry> log) {
-        return updateLinks(tenantId, links)
-                .chain(() -> queue(tenantId, deliveries))
-                .chain(() -> log(tenantId, log));
+    /**
+     * Writes the records' new state and the changed links, queues the deliveries (once per dedupe
+     * key) and appends the log lines.
+     */
+    Uni<Void> record(String tenantId, ChangeBatch batch) {
+        return records.store(tenantId, batch.records())
+                .chain(() -> updateLinks(tenantId, batch.links()))
+                .chain(() -> queue(tenantId, batch.deliveries()))
+                .chain(() -> log(tenantId, batch.log()));
     }
 
     private Uni<Void> updateLinks(String tenantId, Collection<InboundLink> links) {
@@ -121,7 +137,7 @@ class InboundEffects {
                 .replaceWithVoid();
     }
 
-    private static Loaded loaded(String json) {
+    private static Loaded loaded(String json, Map<String, InboundRecord> records) {
         JsonNode root = InboundPositions.read(json);
         Map<String, InboundLink> links = new HashMap<>();
         for (JsonNode row : root.get("links")) {
@@ -129,6 +145,6 @@ class InboundEffects {
                     row.get("salesforceId").asText(), (ObjectNode) row.get("lastWritten"),
                     (ObjectNode) row.get("fieldTimes")));
         }
-        return new Loaded(links, root.get("offer").asBoolean());
+        return new Loaded(links, root.get("offer").asBoolean(), records);
     }
 }

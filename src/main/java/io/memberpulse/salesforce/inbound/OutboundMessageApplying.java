@@ -62,7 +62,7 @@ class OutboundMessageApplying {
 
     private Uni<InboundApplier.ApplyResult> applyChanges(String tenantId, List<SalesforceChange> changes) {
         if (changes.isEmpty()) {
-            return Uni.createFrom().item(new InboundApplier.ApplyResult(0, 0, 0, 0));
+            return Uni.createFrom().item(new InboundApplier.ApplyResult(0, 0, 0, 0, 0));
         }
         return applier.apply(tenantId, changes);
     }

@@ -5,6 +5,8 @@ import io.memberpulse.salesforce.tenant.ConnectionService;
 import io.memberpulse.salesforce.tenant.SalesforceConnection;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 
@@ -20,9 +22,11 @@ class OutboundMessageReceiver {
     private final OutboundMessageSecrets secrets;
     private final OutboundMessageRepository repository;
     private final OutboundMessageConfig config;
+    private final Vertx vertx;
 
     OutboundMessageReceiver(ConnectionService connections, OutboundMessageSecrets secrets,
-            OutboundMessageRepository repository, OutboundMessageConfig config) {
+            OutboundMessageRepository repository, OutboundMessageConfig config, Vertx vertx) {
+        this.vertx = vertx;
         this.connections = connections;
         this.secrets = secrets;
         this.repository = repository;
@@ -81,10 +85,21 @@ class OutboundMessageReceiver {
                 + ": copy the current Outbound Message URL from the MemberPulse connection settings");
     }
 
-    private static Uni<OutboundMessage> parseFrom(SalesforceConnection connection, byte[] body) {
-        return Uni.createFrom().item(() -> OutboundMessageParser.parse(body))
+    private Uni<OutboundMessage> parseFrom(SalesforceConnection connection, byte[] body) {
+        return parseOnWorker(body)
                 .invoke(message -> requireOrg(connection, message))
                 .map(message -> new OutboundMessage(connection.orgId, message.actionId(), message.notifications()));
+    }
+
+    /**
+     * DOM parsing blocks, so it runs on a Vert.x worker thread; Vert.x completes the result back on
+     * this request's context, where the store's Hibernate Reactive session lives.
+     */
+    private Uni<OutboundMessage> parseOnWorker(byte[] body) {
+        Context context = vertx.getOrCreateContext();
+        return Uni.createFrom().completionStage(() -> context
+                .<OutboundMessage>executeBlocking(() -> OutboundMessageParser.parse(body), false)
+                .toCompletionStage());
     }
 
     private static void requireOrg(SalesforceConnection connection, OutboundMessage message) {

@@ -47,7 +47,11 @@ public class OutboundMessageSecrets {
                 .map(secret -> base + PATH + tenantId + "?" + SECRET_PARAMETER + "=" + secret);
     }
 
-    /** The tenant's endpoint secret, made on first use (only then in a write transaction). */
+    /**
+     * The tenant's endpoint secret, made on first use (only then in a write transaction). Admins
+     * opening the settings at once may all find none: the insert does nothing when another won, and
+     * everyone answers the stored secret.
+     */
     @WithSession
     public Uni<String> secretOf(String tenantId) {
         return secrets.reveal(tenantId, SecretName.OUTBOUND_MESSAGE_SECRET)
@@ -63,9 +67,7 @@ public class OutboundMessageSecrets {
     }
 
     private Uni<String> create(String tenantId) {
-        String secret = newSecret();
-        return secrets.store(tenantId, SecretName.OUTBOUND_MESSAGE_SECRET, secret)
-                .replaceWith(secret);
+        return secrets.storeIfAbsent(tenantId, SecretName.OUTBOUND_MESSAGE_SECRET, newSecret());
     }
 
     static String newSecret() {

@@ -28,7 +28,8 @@ record QueuedDelivery(String deliveryId, String orderKey, String memberId, Strin
      */
     static QueuedDelivery of(String tenantId, SalesforceChange change, String recordId, String memberId,
             String salesforceId, String changeType, ObjectNode fields) {
-        String dedupeKey = dedupeKey(change, recordId, changeType);
+        String dedupeKey = UNLINKED_CONTACT.equals(changeType) ? offerKey(change, recordId, fields)
+                : dedupeKey(change, recordId, changeType);
         String deliveryId = UUID.nameUUIDFromBytes((tenantId + '|' + dedupeKey).getBytes(StandardCharsets.UTF_8))
                 .toString();
         ObjectNode body = JSON.createObjectNode();
@@ -48,6 +49,16 @@ record QueuedDelivery(String deliveryId, String orderKey, String memberId, Strin
         String key = change.sourceKey() != null ? change.sourceKey() : String.valueOf(change.changedAt());
         String dedupe = change.source().name() + ':' + key + ':' + recordId + ':' + changeType;
         return dedupe.length() <= 300 ? dedupe : dedupe.substring(0, 300);
+    }
+
+    /**
+     * An unlinked Contact's offer is keyed by what it says, not by the source that saw it: the same
+     * values at the same Salesforce second (CDC commit time or SystemModstamp) queue once, whether the
+     * stream, a catch-up, reconciliation or an Outbound Message found them.
+     */
+    private static String offerKey(SalesforceChange change, String recordId, ObjectNode fields) {
+        long second = change.changedAt() == null ? 0 : change.changedAt().getEpochSecond();
+        return UNLINKED_CONTACT + ':' + recordId + ':' + second + ':' + Integer.toHexString(fields.toString().hashCode());
     }
 
     private static String write(ObjectNode body) {

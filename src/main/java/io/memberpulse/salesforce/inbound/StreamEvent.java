@@ -12,7 +12,9 @@ import java.util.List;
  * @param type      how it is handled
  * @param objectType the sObject (CDC {@code entityName}) or platform event name
  * @param recordIds the records it names (gap: the records to fetch)
- * @param change    the change to apply ({@link Type#CHANGE}, {@link Type#PLATFORM_EVENT}), else null
+ * @param change    the change to apply ({@link Type#CHANGE}, {@link Type#PLATFORM_EVENT}); for
+ *                  {@link Type#FETCH_RECORDS} the change as received, whose values are not applied but
+ *                  whose {@code changeOrigin} is kept (the service's own writes stay echoes); else null
  * @param committedAt Salesforce's {@code commitTimestamp} (platform events: {@code CreatedDate})
  */
 record StreamEvent(String channel, long replayId, Type type, String objectType, List<String> recordIds,

@@ -12,6 +12,24 @@ class TenantSecretRepository implements PanacheRepositoryBase<TenantSecret, Long
         return find("tenantId = ?1 and name = ?2", tenantId, name).firstResult();
     }
 
+    /**
+     * Inserts the secret unless the tenant already has one of that name; answers whether it did. A
+     * concurrent insert of the same name waits for the other transaction and then does nothing.
+     */
+    Uni<Boolean> insertIfAbsent(String tenantId, SecretName name, SealedSecret sealed, String last4) {
+        return getSession()
+                .chain(session -> session.createNativeQuery("insert into tenant_secret (tenant_id, name, ciphertext, "
+                        + "key_id, last4, updated_at) values (?1, ?2, ?3, ?4, ?5, now()) "
+                        + "on conflict (tenant_id, name) do nothing")
+                        .setParameter(1, tenantId)
+                        .setParameter(2, name.name())
+                        .setParameter(3, sealed.ciphertext())
+                        .setParameter(4, sealed.keyId())
+                        .setParameter(5, last4)
+                        .executeUpdate())
+                .map(inserted -> inserted > 0);
+    }
+
     Uni<List<TenantSecret>> findAll(String tenantId) {
         return list("tenantId", tenantId);
     }

@@ -32,6 +32,19 @@ public class TenantSecretService {
                 .replaceWithVoid();
     }
 
+    /**
+     * Stores {@code plaintext} unless the tenant already has a secret of that name, then answers the
+     * secret the tenant has: the same value for every caller, however many create it at once. Run it
+     * in a transaction.
+     */
+    public Uni<String> storeIfAbsent(String tenantId, SecretName name, String plaintext) {
+        SealedSecret sealed = cipher.seal(plaintext, associatedData(tenantId, name));
+        return repository.insertIfAbsent(tenantId, name, sealed, lastFour(plaintext))
+                .chain(() -> reveal(tenantId, name))
+                .map(stored -> stored.orElseThrow(() -> new IllegalStateException("Secret " + name
+                        + " of tenant " + tenantId + " vanished while it was created")));
+    }
+
     /** The plaintext of a secret, if the tenant has one. */
     public Uni<Optional<String>> reveal(String tenantId, SecretName name) {
         return repository.findOne(tenantId, name)

@@ -42,7 +42,7 @@ public final class CdcPublisher {
         int sequence = 0;
         for (RecordChange change : changes) {
             Map<String, Object> payload = new LinkedHashMap<>();
-            List<String> changedFields = body(change, payload);
+            List<String> changedFields = body(org, change, payload);
             Map<String, Object> header = header(commit, context.userId(), ++sequence, change.after().type(),
                     change.changeType(), changedFields, context.changeOrigin(), transactionKey, at,
                     List.of(change.after().id()));
@@ -83,7 +83,7 @@ public final class CdcPublisher {
     }
 
     /** Fills the payload fields of a change; returns changedFields (UPDATE only). */
-    private List<String> body(RecordChange change, Map<String, Object> payload) {
+    private List<String> body(EmulatedOrg org, RecordChange change, Map<String, Object> payload) {
         String entity = change.after().type();
         List<String> changed = new ArrayList<>();
         switch (change.changeType()) {
@@ -97,7 +97,10 @@ public final class CdcPublisher {
                 break;
             case "UPDATE":
                 for (String field : change.touched()) {
-                    if (!Objects.equals(change.before().get(field), change.after().get(field))) {
+                    if (isLargeTextChange(org, entity, field, change)) {
+                        payload.put(field, Map.of("diff", diff(change.after().get(field))));
+                        changed.add(field);
+                    } else if (!Objects.equals(change.before().get(field), change.after().get(field))) {
                         changed.add(put(payload, entity, field, change.after().get(field)));
                     }
                 }
@@ -112,6 +115,34 @@ public final class CdcPublisher {
                 break;
         }
         return changed;
+    }
+
+    /**
+     * Reference §5.3: a change to a large text field (long text area, new value over 1,000 characters,
+     * the doc example's threshold) that had a value before comes as a diff, which a subscriber cannot
+     * apply: it must read the record.
+     */
+    private static boolean isLargeTextChange(EmulatedOrg org, String entity, String field, RecordChange change) {
+        Object before = change.before().get(field);
+        Object after = change.after().get(field);
+        boolean longTextArea = org.schema().find(entity).flatMap(type -> type.find(field))
+                .map(f -> f.type() == FieldType.TEXTAREA && f.length() > 255).orElse(false);
+        return longTextArea && before instanceof String && after instanceof String && !before.equals(after)
+                && ((String) after).length() > 1000;
+    }
+
+    /** {@code --- \n+++ <sha256 of the new value>\n...}: the shape CometD shows, not a usable patch. */
+    private static String diff(Object after) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(String.valueOf(after).getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (byte b : hash) {
+                hex.append(String.format("%02x", b));
+            }
+            return "--- \n+++ " + hex + "\n@@ -1 +1 @@\n";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Puts a field the CometD way (compound nesting, UTC datetimes); returns its changedFields name. */

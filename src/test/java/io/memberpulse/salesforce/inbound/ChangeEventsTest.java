@@ -78,7 +78,11 @@ class ChangeEventsTest {
                   "recordIds":["0031","0032"],"changeType":"GAP_UPDATE","changeOrigin":"","commitTimestamp":5}}}"""));
         StreamEvent diff = ChangeEvents.parse("/data/ContactChangeEvent", data("""
                 {"event":{"replayId":11},"payload":{"ChangeEventHeader":{"entityName":"Contact","recordIds":["0031"],
-                  "changeType":"UPDATE","commitTimestamp":5},"Description":{"diff":"--- \\n+++ abc\\n"}}}"""));
+                  "changeType":"UPDATE","changeOrigin":"com/salesforce/api/rest/62.0;client=memberpulse-test",
+                  "commitTimestamp":5},"Description":{"diff":"--- \\n+++ abc\\n"}}}"""));
+        StreamEvent diffFields = ChangeEvents.parse("/data/ContactChangeEvent", data("""
+                {"event":{"replayId":14},"payload":{"ChangeEventHeader":{"entityName":"Contact","recordIds":["0031"],
+                  "changeType":"UPDATE","diffFields":["Description"],"commitTimestamp":5},"Phone":"1"}}"""));
         StreamEvent overflow = ChangeEvents.parse("/data/ContactChangeEvent", data("""
                 {"event":{"replayId":12},"payload":{"ChangeEventHeader":{"entityName":"Contact",
                   "recordIds":["000000000000000AAA"],"changeType":"GAP_OVERFLOW","commitTimestamp":6}}}"""));
@@ -87,6 +91,11 @@ class ChangeEventsTest {
         assertThat(gap.recordIds()).containsExactly("0031", "0032");
         assertThat(gap.appliesDirectly()).isFalse();
         assertThat(diff.type()).isEqualTo(StreamEvent.Type.FETCH_RECORDS);
+        assertThat(diff.change().changeOrigin()).as("kept for the echo check of the fetched record")
+                .isEqualTo("com/salesforce/api/rest/62.0;client=memberpulse-test");
+        assertThat(diffFields.type()).isEqualTo(StreamEvent.Type.FETCH_RECORDS);
+        assertThat(gap.change().kind()).isEqualTo(ChangeKind.UPDATE);
+        assertThat(gap.change().changeOrigin()).isNull();
         assertThat(overflow.type()).isEqualTo(StreamEvent.Type.CATCH_UP_OBJECT);
         assertThat(overflow.objectType()).isEqualTo("Contact");
         assertThat(overflow.committedAt()).isEqualTo(Instant.ofEpochMilli(6));

@@ -29,6 +29,20 @@ class HardenedXmlTest {
         assertThat(included.getDocumentElement().getTextContent()).as("XInclude is not processed").isEmpty();
     }
 
+    @Test
+    void parsingRefusesToBlockAnEventLoop() throws Exception {
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            java.util.concurrent.CompletableFuture<Throwable> failure = new java.util.concurrent.CompletableFuture<>();
+            vertx.runOnContext(ignored -> failure.complete(org.assertj.core.api.Assertions.catchThrowable(
+                    () -> read("<x/>"))));
+            assertThat(failure.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("worker thread");
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     private static Document read(String xml) {
         return HardenedXml.read(xml.getBytes(StandardCharsets.UTF_8));
     }

@@ -13,6 +13,8 @@ import io.memberpulse.salesforce.support.ConnectedTenant;
 import io.memberpulse.salesforce.support.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.LogConfig;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -189,8 +191,14 @@ class OutboundMessageEndpointTest {
         return ids;
     }
 
+    /**
+     * Posts like Salesforce does. Pretty printing is off: RestAssured's log-on-failure filter would
+     * otherwise parse every hostile body with a default-configured parser that prints {@code [Fatal
+     * Error]} lines to stderr, hiding whether the service's own parser prints anything.
+     */
     static Response post(String url, String body) {
-        return given().contentType("text/xml; charset=utf-8").header("SOAPAction", "\"\"").body(body).post(url);
+        return given().config(RestAssured.config().logConfig(LogConfig.logConfig().enablePrettyPrinting(false)))
+                .contentType("text/xml; charset=utf-8").header("SOAPAction", "\"\"").body(body).post(url);
     }
 
     static void assertFault(Response response, String faultString) {

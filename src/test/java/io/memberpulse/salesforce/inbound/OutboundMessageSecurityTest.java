@@ -133,6 +133,25 @@ class OutboundMessageSecurityTest {
     }
 
     @Test
+    void refusedBodiesAreParsedOffTheEventLoopAndPrintNothing() {
+        String doctype = "<!DOCTYPE x [<!ENTITY e \"v\">]>" + OutboundMessageXml.sample15(orgId)
+                .substring("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".length());
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stderr = System.err;
+        // The service runs in this JVM: whatever its parser printed would land here.
+        System.setErr(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertFault(post(url, doctype), "DTDs are not allowed");
+            assertFault(post(url, "<soapenv:Envelope"), "The body is not well-formed XML");
+            post(url, OutboundMessageXml.sample15(orgId)).then().statusCode(200);
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("[Fatal Error]");
+        assertThat(StoredNotifications.of(database, tenant.id)).as("sample 15 names two records").hasSize(2);
+    }
+
+    @Test
     void theEndpointUrlIsShownToAdminsOnly() {
         assertThat(url).matches("http://[^/]+/salesforce/outbound-messages/" + tenant.id
                 + "\\?secret=[A-Za-z0-9_-]{43}");

@@ -151,6 +151,35 @@ class ConnectionResourceTest {
     }
 
     @Test
+    void adminsReadingTheConnectionAtOnceGetOneOutboundMessageUrl() throws Exception {
+        as(admin).body(Map.of("environment", "PRODUCTION")).put(connectionPath(tenant)).then().statusCode(201);
+        int readers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(readers);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(readers);
+        try {
+            List<java.util.concurrent.Future<io.restassured.response.Response>> reads = new ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                // The first read of a tenant creates the endpoint secret: every reader races to do it.
+                reads.add(pool.submit(() -> {
+                    start.await();
+                    return as(admin).get(connectionPath(tenant));
+                }));
+            }
+            java.util.Set<String> urls = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<io.restassured.response.Response> read : reads) {
+                io.restassured.response.Response response = read.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+                urls.add(response.path("outboundMessageUrl"));
+            }
+            assertThat(urls).singleElement().asString().contains("secret=");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("select count(*) from tenant_secret where tenant_id = ? and name = 'OUTBOUND_MESSAGE_SECRET'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void anUnknownTenantIs404Everywhere() {
         as(admin).get(connectionPath(tenant)).then().statusCode(404).contentType("application/problem+json");
         as(admin).get(connectionPath(tenant) + "/audit").then().statusCode(404).contentType("application/problem+json");

@@ -59,7 +59,26 @@ class DeliveryDispatcher {
         long claimedAt = System.nanoTime();
         return deliveries.claim(config.batchSize(), config.chainLength(), config.claimTimeout())
                 .invoke(this::noteFullness)
-                .chain(claimed -> sendAll(claimed, claimedAt));
+                .invoke(claimed -> logClaim(claimed, claimedAt))
+                .chain(claimed -> sendAll(claimed, claimedAt))
+                .invoke(sent -> logRound(sent, claimedAt));
+    }
+
+    private static void logClaim(List<DeliveryRepository.Claimed> claimed, long claimedAt) {
+        if (!claimed.isEmpty()) {
+            Log.debugf("Webhook round: claimed %d deliveries in %d ms", claimed.size(), millisSince(claimedAt));
+        }
+    }
+
+    private static void logRound(int sent, long claimedAt) {
+        if (sent > 0) {
+            Log.debugf("Webhook round: %d attempts sent and recorded %d ms after the claim began", sent,
+                    millisSince(claimedAt));
+        }
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     private void noteFullness(List<DeliveryRepository.Claimed> claimed) {

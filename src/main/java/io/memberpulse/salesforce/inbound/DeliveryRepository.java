@@ -40,12 +40,18 @@ class DeliveryRepository {
     record Sent(Claimed delivery, boolean acknowledged, String error, String hint, OffsetDateTime retryAt) {
     }
 
-    private static final String CLAIM = "with heads as (select c.id from webhook_delivery c where c.status <> 'DELIVERED' "
+    // The heads come from one pass over the open deliveries (DISTINCT ON per member), not from a probe
+    // "is anything older of this member open" per open delivery: that probe walks the member's dead index
+    // entries each time and made claims take seconds on a busy queue (BENCHMARKS.md). Locking rechecks
+    // that the head is still claimable, and skips what another claim holds.
+    private static final String CLAIM = "with heads as (select c.id from (select distinct on (o.tenant_id, o.order_key) "
+            + "o.id, o.status, o.next_attempt_at, o.claimed_until from webhook_delivery o where o.status <> 'DELIVERED' "
+            + "order by o.tenant_id, o.order_key, o.id) f join webhook_delivery c on c.id = f.id "
+            + "where ((f.status = 'PENDING' and f.next_attempt_at <= now()) "
+            + "or (f.status = 'IN_FLIGHT' and f.claimed_until < now())) "
             + "and ((c.status = 'PENDING' and c.next_attempt_at <= now()) "
             + "or (c.status = 'IN_FLIGHT' and c.claimed_until < now())) "
-            + "and not exists (select 1 from webhook_delivery e where e.tenant_id = c.tenant_id "
-            + "and e.order_key = c.order_key and e.status <> 'DELIVERED' and e.id < c.id) "
-            + "order by c.id limit $1 for update skip locked), "
+            + "order by c.id limit $1 for update of c skip locked), "
             + "claimed as (update webhook_delivery d set status = 'IN_FLIGHT', attempts = d.attempts + 1, "
             + "claimed_until = now() + $2 * interval '1 millisecond' from heads h where d.id = h.id "
             + "returning d.id, d.tenant_id, d.order_key, d.attempts, d.claimed_until) "

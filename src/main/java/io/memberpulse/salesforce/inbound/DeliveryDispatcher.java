@@ -5,13 +5,20 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends queued webhook deliveries: claims a batch (at most one per member), posts them side by side,
- * records all outcomes in one transaction, and goes on while there is more. One round at a time per
- * replica; a wake-up during a round makes another round follow it, so no notification is lost.
+ * Sends queued webhook deliveries in rounds: a round claims the chains of up to {@code batch-size}
+ * members (each member's next deliveries, see {@link DeliveryRepository}), sends the chains side by
+ * side, each in order ({@link MemberChain}), and records every outcome in one statement. A round that
+ * sent something is followed by another, so a backlog drains without waiting for the poll; a wake-up
+ * during a round makes another round follow it, so no notification is lost. While a round sends, a
+ * second one may start ({@code rounds-in-flight}) when the last claim was full: more members wait.
  */
 @ApplicationScoped
 class DeliveryDispatcher {
@@ -19,8 +26,9 @@ class DeliveryDispatcher {
     private final DeliveryRepository deliveries;
     private final WebhookClient webhook;
     private final WebhookConfig config;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicInteger rounds = new AtomicInteger();
+    private final AtomicLong wakes = new AtomicLong();
+    private volatile boolean lastClaimFull;
     private volatile boolean stopped;
 
     DeliveryDispatcher(DeliveryRepository deliveries, WebhookClient webhook, WebhookConfig config) {
@@ -29,14 +37,17 @@ class DeliveryDispatcher {
         this.config = config;
     }
 
-    /** Something may be due: run a round now, or right after the one running. */
+    /** Something may be due: run a round now, or right after the ones running. */
     void wake() {
-        again.set(true);
-        if (stopped || !config.enabled() || webhook.notReady().isPresent() || !running.compareAndSet(false, true)) {
+        long wake = wakes.incrementAndGet();
+        if (stopped || !config.enabled() || webhook.notReady().isPresent()) {
             return;
         }
-        again.set(false);
-        round().subscribe().with(this::finished, this::failed);
+        int running = rounds.get();
+        boolean room = running == 0 || running < config.roundsInFlight() && lastClaimFull;
+        if (room && rounds.compareAndSet(running, running + 1)) {
+            round().subscribe().with(sent -> finished(sent, wake), this::failed);
+        }
     }
 
     void stop() {
@@ -44,36 +55,77 @@ class DeliveryDispatcher {
     }
 
     private Uni<Integer> round() {
-        return deliveries.claim(config.batchSize(), config.claimTimeout())
-                .chain(this::sendAll);
+        // Measured before the claim, so the chains' deadline is never later than the claim's expiry allows.
+        long claimedAt = System.nanoTime();
+        return deliveries.claim(config.batchSize(), config.chainLength(), config.claimTimeout())
+                .invoke(this::noteFullness)
+                .invoke(claimed -> logClaim(claimed, claimedAt))
+                .chain(claimed -> sendAll(claimed, claimedAt))
+                .invoke(sent -> logRound(sent, claimedAt));
     }
 
-    private Uni<Integer> sendAll(List<DeliveryRepository.Claimed> claimed) {
+    private static void logClaim(List<DeliveryRepository.Claimed> claimed, long claimedAt) {
+        if (!claimed.isEmpty()) {
+            Log.debugf("Webhook round: claimed %d deliveries in %d ms", claimed.size(), millisSince(claimedAt));
+        }
+    }
+
+    private static void logRound(int sent, long claimedAt) {
+        if (sent > 0) {
+            Log.debugf("Webhook round: %d attempts sent and recorded %d ms after the claim began", sent,
+                    millisSince(claimedAt));
+        }
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    private void noteFullness(List<DeliveryRepository.Claimed> claimed) {
+        lastClaimFull = claimed.stream().mapToLong(DeliveryRepository.Claimed::head).distinct().count()
+                >= config.batchSize();
+    }
+
+    private Uni<Integer> sendAll(List<DeliveryRepository.Claimed> claimed, long claimedAt) {
         if (claimed.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        List<Uni<DeliveryRepository.Sent>> sends = claimed.stream().map(this::send).toList();
-        return Uni.join().all(sends).andFailFast()
+        long deadline = claimedAt + config.claimTimeout().minus(config.sendTimeout()).toNanos();
+        List<Uni<List<DeliveryRepository.Sent>>> chains = new ArrayList<>();
+        for (List<DeliveryRepository.Claimed> chain : byMember(claimed)) {
+            chains.add(new MemberChain(chain, webhook, this::retryAt, deadline).send());
+        }
+        return Uni.join().all(chains).andFailFast()
+                .map(DeliveryDispatcher::flatten)
                 .call(deliveries::record)
                 .map(List::size);
     }
 
-    private Uni<DeliveryRepository.Sent> send(DeliveryRepository.Claimed delivery) {
-        return webhook.send(delivery.deliveryId(), delivery.body())
-                .map(outcome -> new DeliveryRepository.Sent(delivery, outcome.acknowledged(), outcome.error(),
-                        outcome.acknowledged() ? null : retryAt(delivery.attempts())));
+    private static List<List<DeliveryRepository.Claimed>> byMember(List<DeliveryRepository.Claimed> claimed) {
+        Map<Long, List<DeliveryRepository.Claimed>> chains = new LinkedHashMap<>();
+        for (DeliveryRepository.Claimed delivery : claimed) {
+            chains.computeIfAbsent(delivery.head(), head -> new ArrayList<>()).add(delivery);
+        }
+        return new ArrayList<>(chains.values());
     }
 
-    private void finished(int sent) {
-        running.set(false);
-        if (sent >= config.batchSize() || again.get()) {
+    private static List<DeliveryRepository.Sent> flatten(List<List<DeliveryRepository.Sent>> chains) {
+        List<DeliveryRepository.Sent> all = new ArrayList<>();
+        chains.forEach(all::addAll);
+        return all;
+    }
+
+    /** Goes on while rounds send something, and after a wake-up that came while this round ran. */
+    private void finished(int sent, long wake) {
+        rounds.decrementAndGet();
+        if (sent > 0 || wakes.get() != wake) {
             wake();
         }
     }
 
     private void failed(Throwable failure) {
         Log.warnf("Webhook delivery round failed (%s); the poll timer tries again", failure.toString());
-        running.set(false);
+        rounds.decrementAndGet();
     }
 
     /** Doubling from the retry delay, capped, minus up to 20% jitter so retries of many members spread. */

@@ -21,9 +21,34 @@ public interface WebhookConfig {
      */
     Optional<String> secret();
 
-    /** Deliveries claimed (and sent side by side, one per member) per round. */
+    /**
+     * Members whose deliveries are claimed per round; their chains are sent side by side (so this is
+     * also the most requests in flight, bounded by the REST client's connection pool).
+     */
     @WithDefault("200")
     int batchSize();
+
+    /**
+     * Deliveries of one member claimed together and sent one after another in a round, each only after
+     * the previous one's 2xx. 1 sends only each member's oldest delivery per round.
+     */
+    @WithDefault("25")
+    int chainLength();
+
+    /**
+     * Rounds one replica runs at once: a second round starts while one is sending only when the last
+     * claim was full (more members may be waiting), so one slow member does not hold up the rest.
+     */
+    @WithDefault("2")
+    int roundsInFlight();
+
+    /**
+     * The most one attempt may take, waiting for a pooled connection included; then it counts as not
+     * acknowledged. A member's chain starts no delivery later than {@code claim-timeout} minus this after
+     * its claim, so a claim never expires while its replica still sends: keep it well below the claim timeout.
+     */
+    @WithDefault("PT20S")
+    Duration sendTimeout();
 
     /** Delay before the first retry of a delivery not acknowledged with a 2xx; doubles per attempt. */
     @WithDefault("PT1S")

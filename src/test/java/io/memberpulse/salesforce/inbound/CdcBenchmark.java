@@ -126,19 +126,23 @@ class CdcBenchmark {
         }
     }
 
-    /** Notes when each value was first acknowledged by the receiver. */
+    /**
+     * Notes when each value was first acknowledged by the receiver. Reads only what arrived since its
+     * last look: copying and filtering every delivery so far each 2 ms took a seventh of the JVM's CPU
+     * samples away from the service it measures.
+     */
     private void watch(WebhookReceiver receiver, String tenantId) {
         while (watching) {
-            List<JsonNode> delivered = receiver.delivered(tenantId);
+            List<JsonNode> delivered = receiver.deliveredSince(seen);
             long now = System.nanoTime();
-            for (int i = seen; i < delivered.size(); i++) {
-                String value = delivered.get(i).path("fields").path("lastName").asText();
-                // Only this benchmark's edits; the first catch-up's deliveries carry other fields.
-                if (value.startsWith("v")) {
+            for (JsonNode body : delivered) {
+                String value = body.path("fields").path("lastName").asText();
+                // Only this benchmark's tenant and edits; the first catch-up's deliveries carry other fields.
+                if (tenantId.equals(body.path("tenantId").asText()) && value.startsWith("v")) {
                     deliveredAt.putIfAbsent(value, now);
                 }
             }
-            seen = delivered.size();
+            seen += delivered.size();
             LockSupport.parkNanos(2_000_000);
         }
     }

@@ -89,6 +89,19 @@ public final class WebhookReceiver {
         return List.copyOf(accepted);
     }
 
+    /**
+     * The bodies first acknowledged after the first {@code from} ones, in arrival order: what a watcher
+     * polling in a loop reads without copying everything it has already seen.
+     */
+    public synchronized List<JsonNode> deliveredSince(int from) {
+        return List.copyOf(accepted.subList(Math.min(from, accepted.size()), accepted.size()));
+    }
+
+    /** How many bodies were acknowledged for the first time, all tenants together. */
+    public synchronized int deliveredCount() {
+        return accepted.size();
+    }
+
     /** Delivered bodies of one tenant. */
     public List<JsonNode> delivered(String tenantId) {
         return delivered().stream().filter(body -> tenantId.equals(body.path("tenantId").asText()))

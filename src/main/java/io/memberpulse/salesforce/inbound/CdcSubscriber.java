@@ -119,7 +119,7 @@ final class CdcSubscriber implements EventDrain.Owner {
             // Subscriptions do not survive a handshake: subscribe again after every one.
             barrier.handshook(channels.size());
             channels.forEach(channel -> listen(connection, channel));
-            channels.forEach(channel -> subscribe(connection, channel));
+            channels.forEach(channel -> subscribe(connection, channel, recovery.replayFrom(channel)));
         } else if (SalesforceStreamingErrors.isAuthentication(reply)) {
             reauthenticate("handshake-401");
         } else {
@@ -168,16 +168,16 @@ final class CdcSubscriber implements EventDrain.Owner {
         }
     }
 
-    private void subscribe(StreamingConnection connection, String channel) {
-        Log.debugf("Tenant %s: subscribing to %s from replay id %d", tenantId, channel,
-                connection.replay().position(channel));
+    private void subscribe(StreamingConnection connection, String channel, long from) {
+        Log.debugf("Tenant %s: subscribing to %s from replay id %d", tenantId, channel, from);
+        connection.replay().advance(channel, from);
         // A new (empty) listener each time: CometD ignores a subscription listener it already has.
         connection.client().getChannel(channel).subscribe(
                 (ClientSessionChannel.MessageListener) (c, message) -> { },
-                reply -> onSubscribed(connection, channel, reply));
+                reply -> onSubscribed(connection, channel, from, reply));
     }
 
-    private void onSubscribed(StreamingConnection connection, String channel, Message reply) {
+    private void onSubscribed(StreamingConnection connection, String channel, long from, Message reply) {
         if (connection != current) {
             return;
         }
@@ -188,12 +188,12 @@ final class CdcSubscriber implements EventDrain.Owner {
             if (CONTACTS.equals(channel) && contactsLiveSince == null) {
                 contactsLiveSince = Instant.now();
             }
-            recovery.afterSubscribe(channel, connection);
+            recovery.afterSubscribe(channel, from);
             barrier.subscribeAnswered();
         } else if (SalesforceStreamingErrors.isInvalidReplay(reply)) {
             parts.metrics.reconnect("replay-invalid");
-            recovery.replayRejected(channel, connection);
-            subscribe(connection, channel);
+            recovery.replayRejected(channel);
+            subscribe(connection, channel, ReplayExtension.NEW_EVENTS);
         } else {
             Log.warnf("Tenant %s: subscribing to %s failed: %s", tenantId, channel, reply.get(Message.ERROR_FIELD));
             restart("subscribe-failed");

@@ -123,6 +123,15 @@ final class EventDrain {
         return before - queue.size();
     }
 
+    /** The smallest replay id queued of a channel, or null. */
+    Long oldestQueued(String channel) {
+        return queue.stream()
+                .filter(event -> event.channel().equals(channel))
+                .map(StreamEvent::replayId)
+                .findFirst()
+                .orElse(null);
+    }
+
     boolean isClosed() {
         return closed;
     }

@@ -1,7 +1,6 @@
 package io.memberpulse.salesforce.inbound;
 
 import io.memberpulse.salesforce.salesforce.ReplayExtension;
-import io.memberpulse.salesforce.salesforce.StreamingConnection;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
@@ -47,9 +46,20 @@ final class SubscriptionRecovery {
         }
     }
 
+    /**
+     * The last applied replay id; without one, the oldest event this drain still queues of the channel.
+     * Why the latter: those events are the stream since the channel's -1 subscription (a re-handshake
+     * keeps the queue), so resuming right after the oldest of them misses nothing (the rest come again
+     * and are dropped as duplicates) and needs no second catch-up, which would deliver current values
+     * ahead of the queued older changes. -1 (and a catch-up) only when there is neither.
+     */
     long replayFrom(String channel) {
         ReplayPositions.Position position = positions.get(channel);
-        return position != null && position.replayable() ? position.replayId() : ReplayExtension.NEW_EVENTS;
+        if (position != null && position.replayable()) {
+            return position.replayId();
+        }
+        Long oldest = drain.oldestQueued(channel);
+        return oldest == null ? ReplayExtension.NEW_EVENTS : oldest;
     }
 
     void applied(StreamEvent event) {
@@ -57,17 +67,16 @@ final class SubscriptionRecovery {
     }
 
     /** Salesforce no longer has the events after the stored id: resume with -1 and catch up after subscribing. */
-    void replayRejected(String channel, StreamingConnection connection) {
+    void replayRejected(String channel) {
         ReplayPositions.Position old = positions.get(channel);
         Log.warnf("Tenant %s: Salesforce rejected replay id %s on %s; catching up by SOQL from %s", tenantId,
                 old == null ? "?" : old.replayId(), channel, since(channel));
         positions.put(channel, new ReplayPositions.Position(ReplayExtension.NEW_EVENTS, since(channel)));
-        connection.replay().advance(channel, ReplayExtension.NEW_EVENTS);
     }
 
-    /** After a successful subscribe: a channel subscribed without a replay id is caught up first. */
-    void afterSubscribe(String channel, StreamingConnection connection) {
-        if (replayFrom(channel) >= 0) {
+    /** After a successful subscribe: a channel subscribed without a replay id ({@code from} -1) is caught up first. */
+    void afterSubscribe(String channel, long from) {
+        if (from >= 0) {
             return;
         }
         String object = objectOf(channel);

@@ -72,6 +72,8 @@ class EventDrainTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> applied.size() == 1);
         assertThat(applied).containsExactly(6L);
         assertThat(drain.queued()).isEqualTo(1);
+        assertThat(drain.oldestQueued(LEADS)).as("where a re-subscription without a replay id resumes").isEqualTo(5L);
+        assertThat(drain.oldestQueued(CONTACTS)).isNull();
 
         drain.release(LEADS);
 

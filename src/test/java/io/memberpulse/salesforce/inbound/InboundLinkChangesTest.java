@@ -120,6 +120,7 @@ class InboundLinkChangesTest {
         assertThat(body.get("changeType").asText()).isEqualTo("member.unlinked_contact");
         assertThat(body.get("memberId").isNull()).isTrue();
         assertThat(body.get("fields").toString()).as("only fields Salesforce may send").isEqualTo("{\"phone\":\"5\"}");
-        assertThat(rows.syncLog()).hasSize(1);
+        // The webhook sender may already have logged the delivery; the change itself is one line.
+        assertThat(rows.syncLog()).filteredOn(line -> "INBOUND_CHANGE".equals(line.get("operation"))).hasSize(1);
     }
 }

@@ -64,7 +64,7 @@ final class EventDrain {
         // held connect with live ones): check and enqueue atomically.
         synchronized (this) {
             // Exact ids, not a high-water mark: an event never seen is never skipped.
-            if (!queuedIds.add(event.channel() + "#" + event.replayId())
+            if (!queuedIds.add(key(event))
                     || event.replayId() <= appliedUpTo.getOrDefault(event.channel(), Long.MIN_VALUE)) {
                 return;
             }
@@ -111,16 +111,32 @@ final class EventDrain {
         queue.clear();
     }
 
+    /** The keys of the events of a channel queued now (to know later which were received before a moment). */
+    java.util.Set<String> queuedKeys(String channel) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        queue.stream()
+                .filter(event -> event.channel().equals(channel))
+                .forEach(event -> keys.add(key(event)));
+        return keys;
+    }
+
     /**
-     * Drops held events of a channel committed no later than {@code cutoff}: a catch-up that read
-     * the org after {@code cutoff} already applied their effect, and applying them afterwards would
-     * send older values after newer ones.
+     * Drops held events of a channel that a catch-up's read certainly covered: those received before
+     * the read, and those committed in an earlier second than the newest record stamp it read
+     * ({@code watermark}, whole seconds like every SystemModstamp). An event of the watermark's own
+     * second may be newer than the read (commit timestamps can be whole seconds too) and is kept.
+     * Applying covered events afterwards would send older values after newer ones.
      */
-    int dropCoveredBy(String channel, java.time.Instant cutoff) {
+    int dropCoveredBy(String channel, java.util.Set<String> receivedBefore, java.time.Instant watermark) {
         int before = queue.size();
-        queue.removeIf(event -> event.channel().equals(channel) && !event.committedAt().isAfter(cutoff)
-                && queuedIds.remove(event.channel() + "#" + event.replayId()));
+        queue.removeIf(event -> event.channel().equals(channel)
+                && (receivedBefore.contains(key(event)) || event.committedAt().isBefore(watermark))
+                && queuedIds.remove(key(event)));
         return before - queue.size();
+    }
+
+    private static String key(StreamEvent event) {
+        return event.channel() + "#" + event.replayId();
     }
 
     /** The smallest replay id queued of a channel, or null. */
@@ -197,7 +213,7 @@ final class EventDrain {
     private void committed(List<StreamEvent> batch) {
         for (StreamEvent event : batch) {
             queue.remove(event);
-            queuedIds.remove(event.channel() + "#" + event.replayId());
+            queuedIds.remove(key(event));
             appliedUpTo.merge(event.channel(), event.replayId(), Math::max);
             owner.applied(event);
         }

@@ -93,18 +93,21 @@ final class SubscriptionRecovery {
 
     private Uni<Void> catchUp(String channel, String object) {
         Instant since = since(channel);
+        // Held before the query is sent, so committed before the org was read: covered by it.
+        java.util.Set<String> receivedBefore = drain.queuedKeys(channel);
         return parts.catchUp.catchUp(tenantId, object, since, ChangeSource.CATCH_UP)
                 .invoke(result -> Log.infof("Tenant %s: %s caught up from %s: %d examined, %d applied", tenantId,
                         object, since, result.examined(), result.applied()))
                 .map(result -> new ReplayPositions.Position(ReplayExtension.NEW_EVENTS, result.until()))
                 .call(position -> parts.applier.storePosition(tenantId, holder, channel, position))
                 .invoke(position -> positions.merge(channel, position, SubscriptionRecovery::newer))
-                .invoke(position -> dropCovered(channel, position))
+                .invoke(position -> dropCovered(channel, receivedBefore, position))
                 .replaceWithVoid();
     }
 
-    private void dropCovered(String channel, ReplayPositions.Position watermark) {
-        int dropped = drain.dropCoveredBy(channel, watermark.committedAt());
+    private void dropCovered(String channel, java.util.Set<String> receivedBefore,
+            ReplayPositions.Position watermark) {
+        int dropped = drain.dropCoveredBy(channel, receivedBefore, watermark.committedAt());
         if (dropped > 0) {
             Log.infof("Tenant %s: %d held events on %s were covered by the catch-up", tenantId, dropped, channel);
         }

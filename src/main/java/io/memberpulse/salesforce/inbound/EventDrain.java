@@ -2,12 +2,17 @@ package io.memberpulse.salesforce.inbound;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * One tenant's received events, applied strictly in arrival order by a single drainer on a Vert.x
@@ -34,12 +39,12 @@ final class EventDrain {
     private final int batchSize;
     private final Owner owner;
     /** In replay id order (Salesforce's commit order), whatever order CometD hands events over in. */
-    private final java.util.concurrent.ConcurrentSkipListSet<StreamEvent> queue =
-            new java.util.concurrent.ConcurrentSkipListSet<>(java.util.Comparator.comparingLong(StreamEvent::replayId)
+    private final ConcurrentSkipListSet<StreamEvent> queue =
+            new ConcurrentSkipListSet<>(Comparator.comparingLong(StreamEvent::replayId)
                     .thenComparing(StreamEvent::channel));
     private final Map<String, Long> enqueuedUpTo = new ConcurrentHashMap<>();
     private final Map<String, Long> appliedUpTo = new ConcurrentHashMap<>();
-    private final java.util.Set<String> queuedIds = ConcurrentHashMap.newKeySet();
+    private final Set<String> queuedIds = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger holds = new AtomicInteger();
     /** Channels whose events wait for their catch-up; the other channels keep being applied. */
@@ -112,12 +117,11 @@ final class EventDrain {
     }
 
     /** The keys of the events of a channel queued now (to know later which were received before a moment). */
-    java.util.Set<String> queuedKeys(String channel) {
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        queue.stream()
+    Set<String> queuedKeys(String channel) {
+        return queue.stream()
                 .filter(event -> event.channel().equals(channel))
-                .forEach(event -> keys.add(key(event)));
-        return keys;
+                .map(EventDrain::key)
+                .collect(Collectors.toSet());
     }
 
     /**
@@ -127,7 +131,7 @@ final class EventDrain {
      * second may be newer than the read (commit timestamps can be whole seconds too) and is kept.
      * Applying covered events afterwards would send older values after newer ones.
      */
-    int dropCoveredBy(String channel, java.util.Set<String> receivedBefore, java.time.Instant watermark) {
+    int dropCoveredBy(String channel, Set<String> receivedBefore, Instant watermark) {
         int before = queue.size();
         queue.removeIf(event -> event.channel().equals(channel)
                 && (receivedBefore.contains(key(event)) || event.committedAt().isBefore(watermark))

@@ -94,7 +94,7 @@ final class SubscriptionRecovery {
     private Uni<Void> catchUp(String channel, String object) {
         Instant since = since(channel);
         // Held before the query is sent, so committed before the org was read: covered by it.
-        java.util.Set<String> receivedBefore = drain.queuedKeys(channel);
+        Set<String> receivedBefore = drain.queuedKeys(channel);
         return parts.catchUp.catchUp(tenantId, object, since, ChangeSource.CATCH_UP)
                 .invoke(result -> Log.infof("Tenant %s: %s caught up from %s: %d examined, %d applied", tenantId,
                         object, since, result.examined(), result.applied()))
@@ -105,7 +105,7 @@ final class SubscriptionRecovery {
                 .replaceWithVoid();
     }
 
-    private void dropCovered(String channel, java.util.Set<String> receivedBefore,
+    private void dropCovered(String channel, Set<String> receivedBefore,
             ReplayPositions.Position watermark) {
         int dropped = drain.dropCoveredBy(channel, receivedBefore, watermark.committedAt());
         if (dropped > 0) {

@@ -32,6 +32,14 @@ public interface InboundConfig {
     @WithDefault("PT10M")
     Duration reconciliationLease();
 
+    /**
+     * How long a record's {@code inbound_record} row is kept after its newest applied change. The row
+     * only drops changes older than one already applied; Salesforce retains change events 72 hours,
+     * so past that (plus a day's margin) no change that can still arrive is older, and the row is forgotten.
+     */
+    @WithDefault("P4D")
+    Duration recordRetention();
+
     /** Whether this replica runs scheduled reconciliations (wake-ups still run them). */
     @WithDefault("true")
     boolean reconciliationEnabled();

@@ -14,6 +14,8 @@ public class CdcTestProfile implements QuarkusTestProfile {
                 "memberpulse.inbound.cdc.silence-timeout", "PT4S",
                 "memberpulse.inbound.cdc.initial-backoff", "PT0.05S",
                 "memberpulse.inbound.cdc.max-backoff", "PT0.5S",
-                "quarkus.log.category.\"io.memberpulse.salesforce.inbound.CdcSubscriber\".level", "DEBUG");
+                "quarkus.log.category.\"io.memberpulse.salesforce.inbound.CdcSubscriber\".level", "DEBUG",
+                // stale drops: expected in races, and the first suspect when a change goes missing
+                "quarkus.log.category.\"io.memberpulse.salesforce.inbound.ChangeBatch\".level", "DEBUG");
     }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.cometd.bayeux.Channel;
 import org.cometd.common.HashMapMessage;
@@ -93,6 +94,26 @@ class EventDrainTest {
         assertThat(applied).containsExactly(1L, 2L);
     }
 
+    @Test
+    void aBatchCommittingAfterARestartIsNeitherLostNorAppliedTwiceWhenItsEventsAreReplayed() {
+        GatedApplier applier = new GatedApplier();
+        EventDrain restarted = new EventDrain("t-1", "replica-a", applier, 3, new IgnoringOwner(), new OnVertx(vertx));
+        for (long id = 1; id <= 5; id++) {
+            restarted.offer(event(CONTACTS, id));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> applier.started.size() == 1);
+
+        // A 401 restart while [1, 2, 3] is in flight: the new subscription replays from the last applied id (none).
+        restarted.reset();
+        for (long id = 1; id <= 7; id++) {
+            restarted.offer(event(CONTACTS, id));
+        }
+        applier.firstBatch.complete(null);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> applier.committed.size() >= 7 && restarted.isIdle());
+        assertThat(applier.committed).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    }
+
     private static StreamEvent event(String channel, long replayId) {
         return new StreamEvent(channel, replayId, StreamEvent.Type.CHANGE, "Contact", List.of("003000000000001"),
                 null, Instant.now());
@@ -114,6 +135,26 @@ class EventDrainTest {
         Uni<Void> applyBatch(String tenantId, String holder, List<StreamEvent> batch) {
             batch.forEach(event -> applied.add(event.replayId()));
             return Uni.createFrom().voidItem();
+        }
+    }
+
+    /** Holds the first batch's commit until told; records the replay ids of each batch when it commits. */
+    private static final class GatedApplier extends StreamApplier {
+        final CompletableFuture<Void> firstBatch = new CompletableFuture<>();
+        final List<List<Long>> started = new CopyOnWriteArrayList<>();
+        final List<Long> committed = new CopyOnWriteArrayList<>();
+
+        GatedApplier() {
+            super(null, null, null, null, null);
+        }
+
+        @Override
+        Uni<Void> applyBatch(String tenantId, String holder, List<StreamEvent> batch) {
+            List<Long> ids = batch.stream().map(StreamEvent::replayId).toList();
+            started.add(ids);
+            Uni<Void> commit = started.size() == 1 ? Uni.createFrom().completionStage(firstBatch)
+                    : Uni.createFrom().voidItem();
+            return commit.invoke(() -> committed.addAll(ids));
         }
     }
 

@@ -106,8 +106,9 @@ final class CdcSubscriber implements EventDrain.Owner {
         connection.client().getChannel(Channel.META_DISCONNECT)
                 .addListener((ClientSessionChannel.MessageListener) (c, m) -> onDisconnect(connection));
         listeners.clear();
-        channels.forEach(channel -> listeners.put(channel,
-                (ClientSessionChannel.MessageListener) (c, message) -> received(connection, channel, message)));
+        long generation = drain.generation();
+        channels.forEach(channel -> listeners.put(channel, (ClientSessionChannel.MessageListener) (c, message) ->
+                received(connection, generation, channel, message)));
         connection.client().handshake();
     }
 
@@ -200,7 +201,7 @@ final class CdcSubscriber implements EventDrain.Owner {
         }
     }
 
-    private void received(StreamingConnection connection, String channel, Message message) {
+    private void received(StreamingConnection connection, long generation, String channel, Message message) {
         if (connection != current) {
             return;
         }
@@ -215,7 +216,8 @@ final class CdcSubscriber implements EventDrain.Owner {
             return;
         }
         parts.metrics.received(channel);
-        drain.offer(event);
+        // Not enough that the connection was current above: a restart may replace it before the offer.
+        drain.offer(event, generation);
     }
 
     @Override

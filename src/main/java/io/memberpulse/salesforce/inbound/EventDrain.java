@@ -50,6 +50,8 @@ final class EventDrain {
     /** Channels whose events wait for their catch-up; the other channels keep being applied. */
     private final Map<String, Integer> channelHolds = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    /** Guarded by this: which connection's events are taken (see {@link #offer}). */
+    private long generation;
 
     EventDrain(String tenantId, String holder, StreamApplier applier, int batchSize, Owner owner, OnVertx onVertx) {
         this.onVertx = onVertx;
@@ -61,15 +63,27 @@ final class EventDrain {
     }
 
     /**
-     * Queues an event unless the channel already queued it or a later one: after a re-handshake
-     * Salesforce replays from the last <em>applied</em> id, which repeats events still queued.
+     * The current generation; {@link #reset()} starts a new one. A connection takes it when it is
+     * opened and offers its events with it.
      */
-    void offer(StreamEvent event) {
+    synchronized long generation() {
+        return generation;
+    }
+
+    /**
+     * Queues an event unless the channel already queued it or a later one: after a re-handshake
+     * Salesforce replays from the last <em>applied</em> id, which repeats events still queued. An
+     * event of an earlier {@code generation} is dropped: its connection was replaced by a reset while
+     * a CometD thread was still handing its events over, and applying it alone in the emptied queue
+     * would move the replay position past every event the reset forgot (found by CdcFaultTest: a
+     * single late event applied after a 401 restart skipped 2,400 changes).
+     */
+    void offer(StreamEvent event, long fromGeneration) {
         // CometD may hand over two HTTP responses at once (a subscribe reply with replayed events, a
         // held connect with live ones): check and enqueue atomically.
         synchronized (this) {
             // Exact ids, not a high-water mark: an event never seen is never skipped.
-            if (!queuedIds.add(key(event))
+            if (fromGeneration != generation || !queuedIds.add(key(event))
                     || event.replayId() <= appliedUpTo.getOrDefault(event.channel(), Long.MIN_VALUE)) {
                 return;
             }
@@ -100,10 +114,12 @@ final class EventDrain {
     }
 
     /**
-     * Forgets queued events and holds: a restarted subscription replays from the last applied ids.
-     * What was applied is remembered, so a batch committing meanwhile is not applied twice.
+     * Forgets queued events and holds, and starts a new generation: a restarted subscription replays
+     * from the last applied ids. What was applied is remembered, so a batch committing meanwhile is
+     * not applied twice.
      */
     synchronized void reset() {
+        generation++;
         queue.clear();
         queuedIds.clear();
         enqueuedUpTo.clear();

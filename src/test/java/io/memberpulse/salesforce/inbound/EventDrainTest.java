@@ -39,12 +39,12 @@ class EventDrainTest {
         ResubscribeBarrier barrier = new ResubscribeBarrier(drain);
         barrier.handshook(2);
         barrier.sendMeta(null, connect());
-        drain.offer(event(CONTACTS, 102));
+        offer(event(CONTACTS, 102));
         barrier.subscribeAnswered();
         // The older, replayed event arrives last (it came in the other HTTP response).
-        drain.offer(event(CONTACTS, 101));
+        offer(event(CONTACTS, 101));
         barrier.subscribeAnswered();
-        drain.offer(event(CONTACTS, 100));
+        offer(event(CONTACTS, 100));
         assertThat(applied).as("nothing applied while the connect sent before the subscriptions is out").isEmpty();
 
         barrier.connectAnswered();
@@ -57,7 +57,7 @@ class EventDrainTest {
     void withoutALongPollInFlightTheLastSubscribeReplyOpensTheDrain() {
         ResubscribeBarrier barrier = new ResubscribeBarrier(drain);
         barrier.handshook(1);
-        drain.offer(event(CONTACTS, 7));
+        offer(event(CONTACTS, 7));
         barrier.subscribeAnswered();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> applied.size() == 1);
@@ -67,8 +67,8 @@ class EventDrainTest {
     @Test
     void aChannelCatchingUpHoldsOnlyItsOwnEvents() {
         drain.hold(LEADS);
-        drain.offer(event(LEADS, 5));
-        drain.offer(event(CONTACTS, 6));
+        offer(event(LEADS, 5));
+        offer(event(CONTACTS, 6));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> applied.size() == 1);
         assertThat(applied).containsExactly(6L);
@@ -84,11 +84,11 @@ class EventDrainTest {
 
     @Test
     void anEventAlreadyAppliedIsNotAppliedAgainWhenReplayed() {
-        drain.offer(event(CONTACTS, 1));
+        offer(event(CONTACTS, 1));
         await().atMost(Duration.ofSeconds(5)).until(() -> applied.size() == 1);
 
-        drain.offer(event(CONTACTS, 1));
-        drain.offer(event(CONTACTS, 2));
+        offer(event(CONTACTS, 1));
+        offer(event(CONTACTS, 2));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> applied.size() == 2);
         assertThat(applied).containsExactly(1L, 2L);
@@ -99,19 +99,43 @@ class EventDrainTest {
         GatedApplier applier = new GatedApplier();
         EventDrain restarted = new EventDrain("t-1", "replica-a", applier, 3, new IgnoringOwner(), new OnVertx(vertx));
         for (long id = 1; id <= 5; id++) {
-            restarted.offer(event(CONTACTS, id));
+            restarted.offer(event(CONTACTS, id), restarted.generation());
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> applier.started.size() == 1);
 
         // A 401 restart while [1, 2, 3] is in flight: the new subscription replays from the last applied id (none).
         restarted.reset();
         for (long id = 1; id <= 7; id++) {
-            restarted.offer(event(CONTACTS, id));
+            restarted.offer(event(CONTACTS, id), restarted.generation());
         }
         applier.firstBatch.complete(null);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> applier.committed.size() >= 7 && restarted.isIdle());
         assertThat(applier.committed).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    }
+
+    @Test
+    void aLateEventOfAConnectionARestartReplacedIsNotQueued() {
+        long replaced = drain.generation();
+        drain.hold();
+        for (long id = 1; id <= 3; id++) {
+            drain.offer(event(CONTACTS, id), replaced);
+        }
+
+        // The 401 restart resets the drain while a CometD thread still hands over an old event.
+        drain.reset();
+        drain.offer(event(CONTACTS, 12_930), replaced);
+        for (long id = 1; id <= 3; id++) {
+            offer(event(CONTACTS, id));
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> applied.size() >= 3 && drain.isIdle());
+        assertThat(applied).as("the new connection's replay, and not the late event that would skip it")
+                .containsExactly(1L, 2L, 3L);
+    }
+
+    private void offer(StreamEvent event) {
+        drain.offer(event, drain.generation());
     }
 
     private static StreamEvent event(String channel, long replayId) {

@@ -98,29 +98,30 @@ final class CdcSubscriber implements EventDrain.Owner {
         current = connection;
         restarting = false;
         lastHeard = Instant.now();
-        connection.client().addExtension(barrier);
+        // The drain's generation of this connection: what its callbacks report after a restart replaced it is ignored.
+        long generation = drain.generation();
+        connection.client().addExtension(barrier.watchingConnects(generation));
         connection.client().getChannel(Channel.META_HANDSHAKE)
-                .addListener((ClientSessionChannel.MessageListener) (c, m) -> onHandshake(connection, m));
+                .addListener((ClientSessionChannel.MessageListener) (c, m) -> onHandshake(connection, generation, m));
         connection.client().getChannel(Channel.META_CONNECT)
-                .addListener((ClientSessionChannel.MessageListener) (c, m) -> onConnect(connection, m));
+                .addListener((ClientSessionChannel.MessageListener) (c, m) -> onConnect(connection, generation, m));
         connection.client().getChannel(Channel.META_DISCONNECT)
                 .addListener((ClientSessionChannel.MessageListener) (c, m) -> onDisconnect(connection));
         listeners.clear();
-        long generation = drain.generation();
         channels.forEach(channel -> listeners.put(channel, (ClientSessionChannel.MessageListener) (c, message) ->
                 received(connection, generation, channel, message)));
         connection.client().handshake();
     }
 
-    private void onHandshake(StreamingConnection connection, Message reply) {
+    private void onHandshake(StreamingConnection connection, long generation, Message reply) {
         if (connection != current) {
             return;
         }
         if (reply.isSuccessful()) {
             // Subscriptions do not survive a handshake: subscribe again after every one.
-            barrier.handshook(channels.size());
+            barrier.handshook(generation, channels.size());
             channels.forEach(channel -> listen(connection, channel));
-            channels.forEach(channel -> subscribe(connection, channel, recovery.replayFrom(channel)));
+            channels.forEach(channel -> subscribe(connection, generation, channel, recovery.replayFrom(channel)));
         } else if (SalesforceStreamingErrors.isAuthentication(reply)) {
             reauthenticate("handshake-401");
         } else {
@@ -128,12 +129,12 @@ final class CdcSubscriber implements EventDrain.Owner {
         }
     }
 
-    private void onConnect(StreamingConnection connection, Message reply) {
+    private void onConnect(StreamingConnection connection, long generation, Message reply) {
         if (connection != current) {
             return;
         }
         lastHeard = Instant.now();
-        barrier.connectAnswered();
+        barrier.connectAnswered(generation);
         if (reply.isSuccessful()) {
             return;
         }
@@ -169,16 +170,17 @@ final class CdcSubscriber implements EventDrain.Owner {
         }
     }
 
-    private void subscribe(StreamingConnection connection, String channel, long from) {
+    private void subscribe(StreamingConnection connection, long generation, String channel, long from) {
         Log.debugf("Tenant %s: subscribing to %s from replay id %d", tenantId, channel, from);
         connection.replay().advance(channel, from);
         // A new (empty) listener each time: CometD ignores a subscription listener it already has.
         connection.client().getChannel(channel).subscribe(
                 (ClientSessionChannel.MessageListener) (c, message) -> { },
-                reply -> onSubscribed(connection, channel, from, reply));
+                reply -> onSubscribed(connection, generation, channel, from, reply));
     }
 
-    private void onSubscribed(StreamingConnection connection, String channel, long from, Message reply) {
+    private void onSubscribed(StreamingConnection connection, long generation, String channel, long from,
+            Message reply) {
         if (connection != current) {
             return;
         }
@@ -190,11 +192,11 @@ final class CdcSubscriber implements EventDrain.Owner {
                 contactsLiveSince = Instant.now();
             }
             recovery.afterSubscribe(channel, from);
-            barrier.subscribeAnswered();
+            barrier.subscribeAnswered(generation);
         } else if (SalesforceStreamingErrors.isInvalidReplay(reply)) {
             parts.metrics.reconnect("replay-invalid");
             recovery.replayRejected(channel);
-            subscribe(connection, channel, ReplayExtension.NEW_EVENTS);
+            subscribe(connection, generation, channel, ReplayExtension.NEW_EVENTS);
         } else {
             Log.warnf("Tenant %s: subscribing to %s failed: %s", tenantId, channel, reply.get(Message.ERROR_FIELD));
             restart("subscribe-failed");

@@ -20,7 +20,7 @@ import org.cometd.bayeux.client.ClientSession;
  * flushed before then has arrived, sorted by replay id in the drain's queue, and everything after
  * comes in order on the one long poll.
  */
-final class ResubscribeBarrier implements ClientSession.Extension {
+final class ResubscribeBarrier {
 
     private final EventDrain drain;
     private boolean holding;
@@ -32,8 +32,28 @@ final class ResubscribeBarrier implements ClientSession.Extension {
         this.drain = drain;
     }
 
+    /**
+     * The extension that tells this barrier about the connects one connection sends. Every method
+     * takes the drain generation of the connection reporting: a connection a restart replaced may
+     * still report (its threads run on), and must not open or hold the drain for the new one.
+     */
+    ClientSession.Extension watchingConnects(long generation) {
+        return new ClientSession.Extension() {
+            @Override
+            public boolean sendMeta(ClientSession session, Message.Mutable message) {
+                if (Channel.META_CONNECT.equals(message.getChannel())) {
+                    connectSent(generation);
+                }
+                return true;
+            }
+        };
+    }
+
     /** A handshake succeeded: {@code channels} subscribe replies are to come. */
-    synchronized void handshook(int channels) {
+    synchronized void handshook(long generation, int channels) {
+        if (stale(generation)) {
+            return;
+        }
         if (!holding) {
             holding = true;
             drain.hold();
@@ -43,8 +63,8 @@ final class ResubscribeBarrier implements ClientSession.Extension {
     }
 
     /** A subscribe reply (success or failure) was processed, after the events that came with it. */
-    synchronized void subscribeAnswered() {
-        if (!holding || --pendingSubscribes > 0) {
+    synchronized void subscribeAnswered(long generation) {
+        if (stale(generation) || !holding || --pendingSubscribes > 0) {
             return;
         }
         if (connectInFlight) {
@@ -55,31 +75,42 @@ final class ResubscribeBarrier implements ClientSession.Extension {
     }
 
     /** A {@code /meta/connect} reply was processed, after the events that came with it. */
-    synchronized void connectAnswered() {
+    synchronized void connectAnswered(long generation) {
+        if (stale(generation)) {
+            return;
+        }
         connectInFlight = false;
         if (awaitingConnect) {
             open();
         }
     }
 
-    /** The connection is being replaced; the drain's holds are reset with it. */
+    /**
+     * The connection is being replaced (after the drain's reset, which started a new generation).
+     * A hold taken by a report that passed just before that reset is given back here.
+     */
     synchronized void reset() {
+        if (holding) {
+            drain.release();
+        }
         holding = false;
         pendingSubscribes = 0;
         connectInFlight = false;
         awaitingConnect = false;
     }
 
-    @Override
-    public boolean sendMeta(ClientSession session, Message.Mutable message) {
-        if (Channel.META_CONNECT.equals(message.getChannel())) {
-            connectSent();
+    private synchronized void connectSent(long generation) {
+        if (!stale(generation)) {
+            connectInFlight = true;
         }
-        return true;
     }
 
-    private synchronized void connectSent() {
-        connectInFlight = true;
+    /**
+     * Checked and acted on under this barrier's lock: a report that passes before the drain's reset
+     * is wiped by {@link #reset()}, which waits for the lock; one after it is ignored.
+     */
+    private boolean stale(long generation) {
+        return generation != drain.generation();
     }
 
     private void open() {

@@ -37,17 +37,18 @@ class EventDrainTest {
     @Test
     void afterAHandshakeEventsWaitForEverySubscribeReplyAndTheLongPollInFlight() {
         ResubscribeBarrier barrier = new ResubscribeBarrier(drain);
-        barrier.handshook(2);
-        barrier.sendMeta(null, connect());
+        long generation = drain.generation();
+        barrier.handshook(generation, 2);
+        barrier.watchingConnects(generation).sendMeta(null, connect());
         offer(event(CONTACTS, 102));
-        barrier.subscribeAnswered();
+        barrier.subscribeAnswered(generation);
         // The older, replayed event arrives last (it came in the other HTTP response).
         offer(event(CONTACTS, 101));
-        barrier.subscribeAnswered();
+        barrier.subscribeAnswered(generation);
         offer(event(CONTACTS, 100));
         assertThat(applied).as("nothing applied while the connect sent before the subscriptions is out").isEmpty();
 
-        barrier.connectAnswered();
+        barrier.connectAnswered(generation);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> applied.size() == 3);
         assertThat(applied).containsExactly(100L, 101L, 102L);
@@ -56,12 +57,36 @@ class EventDrainTest {
     @Test
     void withoutALongPollInFlightTheLastSubscribeReplyOpensTheDrain() {
         ResubscribeBarrier barrier = new ResubscribeBarrier(drain);
-        barrier.handshook(1);
+        barrier.handshook(drain.generation(), 1);
         offer(event(CONTACTS, 7));
-        barrier.subscribeAnswered();
+        barrier.subscribeAnswered(drain.generation());
 
         await().atMost(Duration.ofSeconds(5)).until(() -> applied.size() == 1);
         assertThat(applied).containsExactly(7L);
+    }
+
+    @Test
+    void aReplacedConnectionsLateRepliesNeitherOpenNorHoldTheDrainOfTheNewOne() {
+        ResubscribeBarrier barrier = new ResubscribeBarrier(drain);
+        long replaced = drain.generation();
+        barrier.handshook(replaced, 1);
+        drain.reset();
+        barrier.reset();
+        long current = drain.generation();
+        barrier.handshook(current, 1);
+        barrier.watchingConnects(current).sendMeta(null, connect());
+        offer(event(CONTACTS, 9));
+
+        barrier.subscribeAnswered(replaced);
+        barrier.connectAnswered(replaced);
+        barrier.handshook(replaced, 1);
+        assertThat(applied).as("held for the new connection's own subscribe reply and connect").isEmpty();
+
+        barrier.subscribeAnswered(current);
+        barrier.connectAnswered(current);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> applied.size() == 1);
+        assertThat(applied).containsExactly(9L);
     }
 
     @Test

@@ -28,7 +28,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,10 +38,6 @@ import org.junit.jupiter.api.Test;
  * in order; changes that expired before they were applied arrive as their final values through the
  * catch-up; none of the service's own writes come back.
  */
-// Tagged "fault": run with ./mvnw test -Pfault. It passes at high load but failed 1 of 7 runs on a
-// quiet machine (session 3: events the dead replica had applied, v1200..v2000 of member m0, never reached the
-// webhook; cause not found yet). Out of the default run until it passes reliably; issue 5 stays open for it.
-@Tag("fault")
 @QuarkusTest
 @TestProfile(CdcTestProfile.class)
 @QuarkusTestResource(value = SalesforceEmulatorTestResource.class, restrictToAnnotatedClass = true)

@@ -1,7 +1,6 @@
 package io.memberpulse.salesforce.inbound;
 
 import io.memberpulse.salesforce.salesforce.AccessToken;
-import io.memberpulse.salesforce.salesforce.ReplayExtension;
 import io.memberpulse.salesforce.salesforce.StreamingConnection;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -12,19 +11,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.cometd.bayeux.Channel;
-import org.cometd.bayeux.Message;
-import org.cometd.bayeux.client.ClientSessionChannel;
+import java.util.function.Consumer;
 
 /**
  * One tenant's CometD subscription, held by this replica while it holds the tenant's lease:
  * {@code /data/ContactChangeEvent}, {@code /data/LeadChangeEvent} and the tenant's platform event
- * channels, resumed from the stored replay ids. Reacts to Salesforce's errors (reference §4.6):
- * {@code 401::} evicts the session and starts over with a new token; {@code 403::Unknown client} is
- * re-handshaken by CometD and re-subscribed here; a server disconnect or a connection CometD gave up
- * on restarts with exponential backoff and jitter; a rejected replay id is caught up by SOQL.
+ * channels, resumed from the stored replay ids. Each connection is a {@link StreamingSession}; this
+ * class decides what its failures mean (reference §4.6): {@code 401::} evicts the token and starts
+ * over with a new one; {@code 403::Unknown client} is re-handshaken by CometD and re-subscribed by the
+ * session; a server disconnect or a connection CometD gave up on restarts with exponential backoff
+ * and jitter (a new connection, a reset drain); a rejected replay id is caught up by SOQL.
  */
-final class CdcSubscriber implements EventDrain.Owner {
+final class CdcSubscriber implements EventDrain.Owner, StreamingSession.Owner {
 
     static final String CONTACTS = "/data/ContactChangeEvent";
     static final String LEADS = "/data/LeadChangeEvent";
@@ -32,15 +30,14 @@ final class CdcSubscriber implements EventDrain.Owner {
     private final String tenantId;
     private final String holder;
     private final SubscriberParts parts;
-    private final Runnable onLeaseLost;
+    private final Consumer<CdcSubscriber> onLeaseLost;
     private final EventDrain drain;
     private final Map<String, ReplayPositions.Position> positions = new ConcurrentHashMap<>();
-    private final Map<String, ClientSessionChannel.MessageListener> listeners = new ConcurrentHashMap<>();
     private final SubscriptionRecovery recovery;
     private final ResubscribeBarrier barrier;
     private volatile List<String> channels = List.of(CONTACTS, LEADS);
-    private volatile StreamingConnection current;
-    private volatile AccessToken session;
+    private volatile StreamingSession current;
+    private volatile AccessToken token;
     private volatile Instant lastHeard = Instant.now();
     /** Since when the Contact channel has been subscribed on the current connection; null when not. */
     private volatile Instant contactsLiveSince;
@@ -48,7 +45,8 @@ final class CdcSubscriber implements EventDrain.Owner {
     private volatile boolean stopped;
     private int failures;
 
-    CdcSubscriber(String tenantId, String holder, SubscriberParts parts, Runnable onLeaseLost) {
+    /** @param onLeaseLost told, with this subscriber, that it stopped because another replica holds the lease */
+    CdcSubscriber(String tenantId, String holder, SubscriberParts parts, Consumer<CdcSubscriber> onLeaseLost) {
         this.tenantId = tenantId;
         this.holder = holder;
         this.parts = parts;
@@ -91,142 +89,44 @@ final class CdcSubscriber implements EventDrain.Owner {
         if (stopped) {
             return;
         }
-        session = token;
+        this.token = token;
         Map<String, Long> from = new HashMap<>();
         channels.forEach(channel -> from.put(channel, recovery.replayFrom(channel)));
         StreamingConnection connection = parts.streaming.connect(token, from);
-        current = connection;
+        // Opened after the restart's reset, so it takes the drain's new generation.
+        StreamingSession opened = new StreamingSession(tenantId, connection, channels, this, drain, barrier, recovery,
+                parts.metrics);
+        current = opened;
         restarting = false;
         lastHeard = Instant.now();
-        // The drain's generation of this connection: what its callbacks report after a restart replaced it is ignored.
-        long generation = drain.generation();
-        connection.client().addExtension(barrier.watchingConnects(generation));
-        connection.client().getChannel(Channel.META_HANDSHAKE)
-                .addListener((ClientSessionChannel.MessageListener) (c, m) -> onHandshake(connection, generation, m));
-        connection.client().getChannel(Channel.META_CONNECT)
-                .addListener((ClientSessionChannel.MessageListener) (c, m) -> onConnect(connection, generation, m));
-        connection.client().getChannel(Channel.META_DISCONNECT)
-                .addListener((ClientSessionChannel.MessageListener) (c, m) -> onDisconnect(connection));
-        listeners.clear();
-        channels.forEach(channel -> listeners.put(channel, (ClientSessionChannel.MessageListener) (c, message) ->
-                received(connection, generation, channel, message)));
-        connection.client().handshake();
+        opened.open();
     }
 
-    private void onHandshake(StreamingConnection connection, long generation, Message reply) {
-        if (connection != current) {
-            return;
-        }
-        if (reply.isSuccessful()) {
-            // Subscriptions do not survive a handshake: subscribe again after every one.
-            barrier.handshook(generation, channels.size());
-            channels.forEach(channel -> listen(connection, channel));
-            channels.forEach(channel -> subscribe(connection, generation, channel, recovery.replayFrom(channel)));
-        } else if (SalesforceStreamingErrors.isAuthentication(reply)) {
-            reauthenticate("handshake-401");
-        } else {
-            restart("handshake-denied");
-        }
+    @Override
+    public boolean isCurrent(StreamingSession candidate) {
+        return candidate == current;
     }
 
-    private void onConnect(StreamingConnection connection, long generation, Message reply) {
-        if (connection != current) {
-            return;
-        }
+    @Override
+    public void heard() {
         lastHeard = Instant.now();
-        barrier.connectAnswered(generation);
-        if (reply.isSuccessful()) {
-            return;
-        }
-        if (SalesforceStreamingErrors.isAuthentication(reply)) {
-            reauthenticate("connect-401");
-        } else if (SalesforceStreamingErrors.isUnknownClient(reply)) {
-            // CometD handshakes again by itself (advice "handshake"); onHandshake re-subscribes.
-            parts.metrics.reconnect("unknown-client");
-        } else if (SalesforceStreamingErrors.givesUp(reply)) {
-            restart("connect-refused");
-        } else {
-            parts.metrics.reconnect("network");
-        }
     }
 
-    private void onDisconnect(StreamingConnection connection) {
-        if (connection == current && !stopped) {
-            restart("server-disconnect");
+    @Override
+    public void subscribed(String channel) {
+        synchronized (this) {
+            failures = 0;
         }
-    }
-
-    /**
-     * Events are taken by a channel listener, not by the subscription's own listener: CometD only
-     * attaches that one when the subscribe reply is processed, and replayed events can come first
-     * (in the same response, or on the held connect); they would be dropped unseen. Checked after
-     * every handshake, as CometD may replace a channel object when it resets subscriptions.
-     */
-    private void listen(StreamingConnection connection, String channel) {
-        ClientSessionChannel.MessageListener listener = listeners.get(channel);
-        ClientSessionChannel clientChannel = connection.client().getChannel(channel);
-        if (!clientChannel.getListeners().contains(listener)) {
-            clientChannel.addListener(listener);
+        if (CONTACTS.equals(channel) && contactsLiveSince == null) {
+            contactsLiveSince = Instant.now();
         }
-    }
-
-    private void subscribe(StreamingConnection connection, long generation, String channel, long from) {
-        Log.debugf("Tenant %s: subscribing to %s from replay id %d", tenantId, channel, from);
-        connection.replay().advance(channel, from);
-        // A new (empty) listener each time: CometD ignores a subscription listener it already has.
-        connection.client().getChannel(channel).subscribe(
-                (ClientSessionChannel.MessageListener) (c, message) -> { },
-                reply -> onSubscribed(connection, generation, channel, from, reply));
-    }
-
-    private void onSubscribed(StreamingConnection connection, long generation, String channel, long from,
-            Message reply) {
-        if (connection != current) {
-            return;
-        }
-        if (reply.isSuccessful()) {
-            synchronized (this) {
-                failures = 0;
-            }
-            if (CONTACTS.equals(channel) && contactsLiveSince == null) {
-                contactsLiveSince = Instant.now();
-            }
-            recovery.afterSubscribe(channel, from);
-            barrier.subscribeAnswered(generation);
-        } else if (SalesforceStreamingErrors.isInvalidReplay(reply)) {
-            parts.metrics.reconnect("replay-invalid");
-            recovery.replayRejected(channel);
-            subscribe(connection, generation, channel, ReplayExtension.NEW_EVENTS);
-        } else {
-            Log.warnf("Tenant %s: subscribing to %s failed: %s", tenantId, channel, reply.get(Message.ERROR_FIELD));
-            restart("subscribe-failed");
-        }
-    }
-
-    private void received(StreamingConnection connection, long generation, String channel, Message message) {
-        if (connection != current) {
-            return;
-        }
-        lastHeard = Instant.now();
-        StreamEvent event;
-        try {
-            event = ChangeEvents.parse(channel, message.getDataAsMap());
-        } catch (RuntimeException e) {
-            Log.errorf(e, "Tenant %s: a message on %s could not be read; restarting so it is replayed", tenantId,
-                    channel);
-            restart("unreadable-event");
-            return;
-        }
-        parts.metrics.received(channel);
-        // Not enough that the connection was current above: a restart may replace it before the offer.
-        drain.offer(event, generation);
     }
 
     @Override
     public void applied(StreamEvent event) {
-        StreamingConnection connection = current;
-        if (connection != null) {
-            connection.replay().advance(event.channel(), event.replayId());
+        StreamingSession session = current;
+        if (session != null) {
+            session.applied(event);
         }
         recovery.applied(event);
     }
@@ -234,7 +134,7 @@ final class CdcSubscriber implements EventDrain.Owner {
     @Override
     public void leaseLost() {
         stop();
-        onLeaseLost.run();
+        onLeaseLost.accept(this);
     }
 
     @Override
@@ -242,9 +142,10 @@ final class CdcSubscriber implements EventDrain.Owner {
         parts.later(parts.backoff(2), retry);
     }
 
-    /** The session was refused: drop it from the token cache so the next one is new. */
-    private void reauthenticate(String reason) {
-        AccessToken stale = session;
+    /** The token was refused: drop it from the token cache so the next one is new. */
+    @Override
+    public void reauthenticate(String reason) {
+        AccessToken stale = token;
         if (stale != null) {
             parts.tokens.evict(tenantId, stale);
         }
@@ -252,7 +153,8 @@ final class CdcSubscriber implements EventDrain.Owner {
     }
 
     /** Drops the connection and opens a new one after a backoff; events already queued are still applied. */
-    synchronized void restart(String reason) {
+    @Override
+    public synchronized void restart(String reason) {
         if (stopped || restarting) {
             return;
         }
@@ -315,9 +217,9 @@ final class CdcSubscriber implements EventDrain.Owner {
         current = null;
     }
 
-    private static void close(StreamingConnection connection) {
-        if (connection != null) {
-            connection.client().disconnect();
+    private static void close(StreamingSession session) {
+        if (session != null) {
+            session.close();
         }
     }
 }

@@ -68,11 +68,21 @@ final class Replica {
         if (dead || held.containsKey(tenantId)) {
             return;
         }
-        CdcSubscriber subscriber = new CdcSubscriber(tenantId, holder, parts, () -> held.remove(tenantId));
+        CdcSubscriber subscriber = new CdcSubscriber(tenantId, holder, parts, this::forget);
         held.put(tenantId, subscriber);
         Log.infof("Tenant %s: this replica (%s) holds the CDC subscription", tenantId, holder);
         // Its own duplicated context: the subscriber's database sessions are not the tick's.
         parts.onVertx.run(subscriber::start, failure -> startFailed(subscriber, failure), () -> { });
+    }
+
+    /**
+     * A subscriber that lost the lease stopped itself: forget it, and only it. It may say so more than
+     * once (its drain and a catch-up both find the lease gone), after this replica took the lease
+     * back and started a new subscriber; removing that one by tenant alone left it running unseen
+     * beside the next (CdcFaultTest: two subscribers of one replica applying the same stream).
+     */
+    private void forget(CdcSubscriber subscriber) {
+        held.remove(subscriber.tenantId(), subscriber);
     }
 
     private void startFailed(CdcSubscriber subscriber, Throwable failure) {

@@ -18,6 +18,7 @@ public class CdcTestProfile implements QuarkusTestProfile {
                 // land while batches are in flight and events queue (how CdcFaultTest found a lost range).
                 "memberpulse.inbound.cdc.batch-size", "50",
                 "quarkus.log.category.\"io.memberpulse.salesforce.inbound.CdcSubscriber\".level", "DEBUG",
+                "quarkus.log.category.\"io.memberpulse.salesforce.inbound.StreamingSession\".level", "DEBUG",
                 // stale drops: expected in races, and the first suspect when a change goes missing
                 "quarkus.log.category.\"io.memberpulse.salesforce.inbound.ChangeBatch\".level", "DEBUG");
     }

@@ -42,7 +42,6 @@ final class EventDrain {
     private final ConcurrentSkipListSet<StreamEvent> queue =
             new ConcurrentSkipListSet<>(Comparator.comparingLong(StreamEvent::replayId)
                     .thenComparing(StreamEvent::channel));
-    private final Map<String, Long> enqueuedUpTo = new ConcurrentHashMap<>();
     private final Map<String, Long> appliedUpTo = new ConcurrentHashMap<>();
     private final Set<String> queuedIds = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -87,7 +86,6 @@ final class EventDrain {
                     || event.replayId() <= appliedUpTo.getOrDefault(event.channel(), Long.MIN_VALUE)) {
                 return;
             }
-            enqueuedUpTo.put(event.channel(), event.replayId());
             queue.add(event);
         }
         kick();
@@ -122,7 +120,6 @@ final class EventDrain {
         generation++;
         queue.clear();
         queuedIds.clear();
-        enqueuedUpTo.clear();
         holds.set(0);
         channelHolds.clear();
     }

@@ -17,9 +17,9 @@ import org.jboss.logging.Logger;
  * Prepares the OpenAPI document on its first request instead of at start (issue 7, cold start).
  *
  * <p>Quarkus 3.31 to 3.33 parse the build-time document and write it as JSON and YAML in a
- * {@code RUNTIME_INIT} step (quarkusio/quarkus#54826): about 8 % of this service's CPU to readiness
- * (BENCHMARKS.md, Cold start, run 6), for a document a woken pod is rarely asked for. No setting
- * avoids it: {@code quarkus.smallrye-openapi.enable=false} only swaps the route's handler.
+ * {@code RUNTIME_INIT} step (quarkusio/quarkus#54826): about a tenth of this service's CPU to
+ * readiness (BENCHMARKS.md, Cold start, run 6), for a document a woken pod is rarely asked for.
+ * No setting avoids it: {@code quarkus.smallrye-openapi.enable=false} only swaps the route's handler.
  * quarkusio/quarkus#55538 makes the preparation lazy upstream when no start-up filter exists; this
  * bean does the same on 3.33.2: it keeps what the recorder hands over and runs the extension's own
  * preparation, unchanged, on the first request, so {@code /q/openapi} serves the same bytes.

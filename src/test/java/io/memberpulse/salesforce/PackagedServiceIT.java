@@ -2,9 +2,11 @@ package io.memberpulse.salesforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.memberpulse.salesforce.support.PackagedApp;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import java.sql.ResultSet;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * an empty database of its own.
  */
 class PackagedServiceIT {
+
+    static final String OPENAPI_PREPARED = "prepared on its first request";
 
     final HttpClient http = HttpClient.newHttpClient();
     PackagedApp app;
@@ -59,12 +64,39 @@ class PackagedServiceIT {
     }
 
     @Test
+    void preparesTheOpenApiDocumentOnItsFirstRequestAndServesTheBuildTimeDocument() throws Exception {
+        app.startAndAwaitReady();
+        assertThat(Files.readString(app.log)).as("nothing prepared before readiness")
+                .doesNotContain(OPENAPI_PREPARED);
+
+        HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create(app.url("/q/openapi")))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> yaml = http.send(HttpRequest.newBuilder(URI.create(app.url("/q/openapi"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(json.statusCode()).isEqualTo(200);
+        ObjectMapper mapper = new ObjectMapper();
+        assertThat(mapper.readTree(json.body())).as("the document generated at build time")
+                .isEqualTo(mapper.readTree(buildTimeOpenApiDocument()));
+        assertThat(yaml.statusCode()).isEqualTo(200);
+        assertThat(yaml.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("yaml"));
+        assertThat(Files.readString(app.log)).contains(OPENAPI_PREPARED);
+    }
+
+    @Test
     void refusesToStartWithoutAnEncryptionKey() throws Exception {
         Process process = app.start(app.environment(false));
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isNotZero();
         assertThat(Files.readString(app.log)).contains("memberpulse.encryption.key");
+    }
+
+    /** What Quarkus generated into the jar (target/openapi/openapi.json differs: it adds a servers entry). */
+    private static byte[] buildTimeOpenApiDocument() throws IOException {
+        try (ZipFile jar = new ZipFile("target/quarkus-app/quarkus/generated-bytecode.jar")) {
+            return jar.getInputStream(jar.getEntry("META-INF/quarkus-generated-openapi-doc.JSON")).readAllBytes();
+        }
     }
 
     private Set<String> tables() throws Exception {

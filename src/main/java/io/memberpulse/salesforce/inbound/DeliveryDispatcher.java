@@ -124,7 +124,9 @@ class DeliveryDispatcher {
     }
 
     private void failed(Throwable failure) {
-        Log.warnf("Webhook delivery round failed (%s); the poll timer tries again", failure.toString());
+        // Never the failure's own text: a driver's message may carry a URL with its credentials.
+        WebhookFailures why = WebhookFailures.round(failure);
+        Log.warnf("%s. %s", why.error(), why.hint());
         rounds.decrementAndGet();
     }
 

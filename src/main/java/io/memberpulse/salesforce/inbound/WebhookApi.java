@@ -1,6 +1,5 @@
 package io.memberpulse.salesforce.inbound;
 
-import io.quarkus.rest.client.reactive.Url;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -9,7 +8,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** MemberPulse core's webhook for inbound changes; the URL is configuration, given per call. */
+/**
+ * MemberPulse core's webhook for inbound changes. Its URL is the client's base URL, taken from
+ * {@code memberpulse.webhook.url} by application.properties: parsed once when the client is built,
+ * not on every call as an {@code @Url} parameter would be (three web targets and a URI per delivery).
+ */
 @RegisterRestClient(configKey = "memberpulse-webhook")
 interface WebhookApi {
 
@@ -18,6 +21,6 @@ interface WebhookApi {
     /** Sends the exact bytes that were signed. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<Response> deliver(@Url String url, @HeaderParam(SIGNATURE) String signature,
+    Uni<Response> deliver(@HeaderParam(SIGNATURE) String signature,
             @HeaderParam("X-MemberPulse-Delivery") String deliveryId, byte[] body);
 }

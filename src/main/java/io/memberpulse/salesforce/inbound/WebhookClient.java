@@ -52,7 +52,7 @@ class WebhookClient {
     Uni<Outcome> send(String deliveryId, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String signature = WebhookSignature.sign(config.secret().orElseThrow(), bytes);
-        return api.deliver(config.url().orElseThrow(), signature, deliveryId, bytes)
+        return api.deliver(signature, deliveryId, bytes)
                 .ifNoItem().after(config.sendTimeout()).fail()
                 .map(WebhookClient::outcome)
                 .onFailure(WebApplicationException.class)

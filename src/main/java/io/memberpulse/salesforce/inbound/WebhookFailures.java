@@ -1,5 +1,7 @@
 package io.memberpulse.salesforce.inbound;
 
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -7,10 +9,10 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
- * Why MemberPulse core did not acknowledge a delivery, as the sync log shows it: what happened and
- * what to check, in words an operator can act on. Built from the HTTP status or the kind of transport
- * failure only, never from an exception's message, which may carry the webhook URL with its
- * credentials or other internals.
+ * Why MemberPulse core did not acknowledge a delivery, as the sync log shows it, and why a whole
+ * delivery round failed, as the log shows it: what happened and what to check, in words an operator
+ * can act on. Built from the HTTP status, the SQLSTATE or the kind of failure only, never from an
+ * exception's message, which may carry a URL with its credentials or other internals.
  */
 record WebhookFailures(String error, String hint) {
 
@@ -45,6 +47,35 @@ record WebhookFailures(String error, String hint) {
         }
         return new WebhookFailures("MemberPulse webhook unreachable (network error): check MEMBERPULSE_WEBHOOK_URL and "
                 + "the network between this service and MemberPulse core", RETRIED);
+    }
+
+    /**
+     * A round's claim or record statement failed (the sends themselves never fail a round): which part of
+     * the database path, for the log. Nothing is lost, so the hint says what happens next.
+     */
+    static WebhookFailures round(Throwable failure) {
+        String hint = "Nothing is lost: the deliveries stay queued, the poll timer (MEMBERPULSE_WEBHOOK_POLL_INTERVAL) "
+                + "starts the next round, and deliveries this round had claimed are resent once their claim expires "
+                + "(MEMBERPULSE_WEBHOOK_CLAIM_TIMEOUT).";
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
+            if (cause instanceof PgException) {
+                return new WebhookFailures("Webhook delivery round failed: PostgreSQL refused the webhook queue's "
+                        + "statement with SQLSTATE " + ((PgException) cause).getSqlState() + "; the database's log "
+                        + "names the reason", hint);
+            }
+            if (cause instanceof ClosedConnectionException || cause instanceof ConnectException) {
+                return new WebhookFailures("Webhook delivery round failed: the database connection was lost or "
+                        + "refused; check QUARKUS_DATASOURCE_REACTIVE_URL and that PostgreSQL is running", hint);
+            }
+            if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
+                return new WebhookFailures("Webhook delivery round failed: the database did not answer in time; "
+                        + "check the database's load and the connection pool", hint);
+            }
+        }
+        // The class name only: an exception's message may carry a URL with credentials.
+        return new WebhookFailures("Webhook delivery round failed unexpectedly (" + failure.getClass().getSimpleName()
+                + "); report it with the time of this line", hint);
     }
 
     private static WebhookFailures known(Throwable cause) {

@@ -8,6 +8,7 @@ import io.agroal.api.AgroalDataSource;
 import io.memberpulse.salesforce.emulator.InjectSalesforceEmulator;
 import io.memberpulse.salesforce.emulator.SalesforceEmulator;
 import io.memberpulse.salesforce.emulator.SalesforceEmulatorTestResource;
+import io.memberpulse.salesforce.support.CpuMeter;
 import io.memberpulse.salesforce.support.WebhookReceiver;
 import io.memberpulse.salesforce.support.WebhookReceiverResource;
 import io.quarkus.logging.Log;
@@ -67,6 +68,7 @@ class CdcBenchmark {
         Thread watcher = new Thread(() -> watch(receiver, tenant.id()), "delivery-watcher");
         watcher.start();
 
+        CpuMeter cpu = new CpuMeter(database).start();
         long burstStart = System.nanoTime();
         publish(tenant, 0, BURST, 0);
         long published = System.nanoTime();
@@ -78,6 +80,7 @@ class CdcBenchmark {
         long delivered = System.nanoTime();
         Log.infof("CDC benchmark 1: all %d acknowledged by the webhook after %d ms = %.0f events/s end to end", BURST,
                 millis(burstStart, delivered), BURST * 1000.0 / millis(burstStart, delivered));
+        Log.infof("CDC benchmark 1: CPU %s", CpuMeter.describe(cpu.stop(), BURST));
 
         publish(tenant, BURST, PACED, PACED_RATE);
         awaitDelivered(BURST + PACED);
@@ -88,6 +91,7 @@ class CdcBenchmark {
 
         subscriptions.halt(true).await().atMost(Duration.ofSeconds(10));
         publish(tenant, BURST + PACED, BURST, 0);
+        cpu.start();
         long restart = System.nanoTime();
         subscriptions.resume();
         subscriptions.wake();
@@ -98,6 +102,7 @@ class CdcBenchmark {
         long caughtUp = System.nanoTime();
         Log.infof("CDC benchmark 3: ... and all acknowledged by the webhook after %d ms (%.0f events/s)",
                 millis(restart, caughtUp), BURST * 1000.0 / millis(restart, caughtUp));
+        Log.infof("CDC benchmark 3: CPU %s", CpuMeter.describe(cpu.stop(), BURST));
         watching = false;
         watcher.join();
 

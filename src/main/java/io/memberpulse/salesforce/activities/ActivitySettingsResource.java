@@ -5,6 +5,7 @@ import io.memberpulse.salesforce.problem.ProblemResponsesDoc;
 import io.memberpulse.salesforce.security.Roles;
 import io.memberpulse.salesforce.security.TenantClaims;
 import io.memberpulse.salesforce.web.BodyLimit;
+import io.memberpulse.salesforce.web.PutResponses;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,9 +63,6 @@ public class ActivitySettingsResource {
     public Uni<RestResponse<ActivitySettingsView>> put(@RestPath String tenantId, ActivitySettingsRequest request,
             UriInfo uri) {
         return service.put(tenantId, request, TenantClaims.actorOf(identity))
-                .map(replaced -> replaced.created()
-                        ? RestResponse.ResponseBuilder.<ActivitySettingsView>created(uri.getAbsolutePath())
-                                .entity(replaced.settings()).build()
-                        : RestResponse.ok(replaced.settings()));
+                .map(replaced -> PutResponses.createdOrOk(replaced, uri));
     }
 }

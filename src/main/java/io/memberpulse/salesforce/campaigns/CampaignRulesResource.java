@@ -5,6 +5,7 @@ import io.memberpulse.salesforce.problem.ProblemResponsesDoc;
 import io.memberpulse.salesforce.security.Roles;
 import io.memberpulse.salesforce.security.TenantClaims;
 import io.memberpulse.salesforce.web.BodyLimit;
+import io.memberpulse.salesforce.web.PutResponses;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -65,9 +66,6 @@ public class CampaignRulesResource {
     public Uni<RestResponse<CampaignRulesView>> put(@RestPath String tenantId, CampaignRulesRequest request,
             UriInfo uri) {
         return service.put(tenantId, request, TenantClaims.actorOf(identity))
-                .map(replaced -> replaced.created()
-                        ? RestResponse.ResponseBuilder.<CampaignRulesView>created(uri.getAbsolutePath())
-                                .entity(replaced.view()).build()
-                        : RestResponse.ok(replaced.view()));
+                .map(replaced -> PutResponses.createdOrOk(replaced, uri));
     }
 }

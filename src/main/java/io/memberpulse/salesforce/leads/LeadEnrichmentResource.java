@@ -5,6 +5,7 @@ import io.memberpulse.salesforce.problem.ProblemResponsesDoc;
 import io.memberpulse.salesforce.security.Roles;
 import io.memberpulse.salesforce.security.TenantClaims;
 import io.memberpulse.salesforce.web.BodyLimit;
+import io.memberpulse.salesforce.web.PutResponses;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,9 +65,6 @@ public class LeadEnrichmentResource {
     public Uni<RestResponse<LeadSettingsView>> put(@RestPath String tenantId, LeadSettingsRequest request,
             UriInfo uri) {
         return service.put(tenantId, request, TenantClaims.actorOf(identity))
-                .map(replaced -> replaced.created()
-                        ? RestResponse.ResponseBuilder.<LeadSettingsView>created(uri.getAbsolutePath())
-                                .entity(replaced.view()).build()
-                        : RestResponse.ok(replaced.view()));
+                .map(replaced -> PutResponses.createdOrOk(replaced, uri));
     }
 }

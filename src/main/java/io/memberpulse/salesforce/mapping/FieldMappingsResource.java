@@ -5,6 +5,7 @@ import io.memberpulse.salesforce.problem.ProblemResponsesDoc;
 import io.memberpulse.salesforce.security.Roles;
 import io.memberpulse.salesforce.security.TenantClaims;
 import io.memberpulse.salesforce.web.BodyLimit;
+import io.memberpulse.salesforce.web.PutResponses;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -65,9 +66,6 @@ public class FieldMappingsResource {
     public Uni<RestResponse<FieldMappingsView>> put(@RestPath String tenantId, FieldMappingsRequest request,
             UriInfo uri) {
         return service.put(tenantId, request, TenantClaims.actorOf(identity))
-                .map(replaced -> replaced.created()
-                        ? RestResponse.ResponseBuilder.<FieldMappingsView>created(uri.getAbsolutePath())
-                                .entity(replaced.mapping()).build()
-                        : RestResponse.ok(replaced.mapping()));
+                .map(replaced -> PutResponses.createdOrOk(replaced, uri));
     }
 }

@@ -47,11 +47,6 @@ class TaskOperation implements OutboundOperation {
     }
 
     @Override
-    public boolean needsContact() {
-        return true;
-    }
-
-    @Override
     public Uni<List<ItemOutcome>> send(OperationBatch batch) {
         return people.of(batch)
                 .chain(who -> send(batch, who));

@@ -56,11 +56,6 @@ public class CampaignMemberOperation implements OutboundOperation {
     }
 
     @Override
-    public boolean needsContact() {
-        return true;
-    }
-
-    @Override
     public Uni<List<ItemOutcome>> send(OperationBatch batch) {
         return people.of(batch)
                 .chain(persons -> write(batch, persons));

@@ -47,11 +47,6 @@ public class CustomRecordOperation implements OutboundOperation {
     }
 
     @Override
-    public boolean needsContact() {
-        return true;
-    }
-
-    @Override
     public Uni<List<ItemOutcome>> send(OperationBatch batch) {
         return mappings.settings(batch.tenantId())
                 .chain(settings -> sendAll(batch, settings));

@@ -47,11 +47,6 @@ class TagRecordOperation implements OutboundOperation {
     }
 
     @Override
-    public boolean needsContact() {
-        return true;
-    }
-
-    @Override
     public Uni<List<ItemOutcome>> send(OperationBatch batch) {
         return BatchTriage.of(batch.items(), item -> batch.contactId(item.memberId()) == null, outcomes::noContact)
                 .thenSend(withContact -> write(batch, withContact));

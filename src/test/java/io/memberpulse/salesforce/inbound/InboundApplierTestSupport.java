@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 /**
  * What the tests of {@link InboundApplier} share: the applier, a fresh tenant id with its rows (settings,
  * links, deliveries) before each test, one Contact id and a reference time, and the applier's drop
- * counters. Subclasses are {@code @QuarkusTest}s with the webhook receiver resource.
+ * counters. Subclasses are {@code @QuarkusTest}s.
  */
 abstract class InboundApplierTestSupport {
 

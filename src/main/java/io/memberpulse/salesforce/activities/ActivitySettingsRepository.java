@@ -1,40 +1,37 @@
 package io.memberpulse.salesforce.activities;
 
+import io.memberpulse.salesforce.config.SettingsRows;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code activity_settings} table: one row per tenant that changed the defaults. */
 @ApplicationScoped
 class ActivitySettingsRepository {
 
-    private final Pool pool;
+    private static final String TABLE = "activity_settings";
 
-    ActivitySettingsRepository(Pool pool) {
-        this.pool = pool;
+    private final SettingsRows rows;
+
+    ActivitySettingsRepository(SettingsRows rows) {
+        this.rows = rows;
     }
 
     Uni<Optional<ActivitySettings>> find(String tenantId) {
-        return pool.preparedQuery("select * from activity_settings where tenant_id = $1")
-                .execute(Tuple.of(tenantId))
-                .map(rows -> rows.rowCount() == 0 ? Optional.empty()
-                        : Optional.of(settings(rows.iterator().next())));
+        return rows.find(TABLE, tenantId, ActivitySettingsRepository::settings);
     }
 
     /** Stores the settings; answers whether the tenant had none before. */
     Uni<Boolean> save(String tenantId, ActivitySettings s, String actor) {
-        return pool.preparedQuery("insert into activity_settings (tenant_id, subject_prefix, ticket_tasks, "
-                + "event_tasks, external_id_field, updated_by) values ($1, $2, $3, $4, $5, $6) "
-                + "on conflict (tenant_id) do update set subject_prefix = excluded.subject_prefix, "
-                + "ticket_tasks = excluded.ticket_tasks, event_tasks = excluded.event_tasks, "
-                + "external_id_field = excluded.external_id_field, updated_by = excluded.updated_by, "
-                + "updated_at = now() returning (xmax = 0) as created")
-                .execute(Tuple.from(java.util.List.of(tenantId, s.subjectPrefix(), s.ticketTasks(), s.eventTasks(),
-                        s.externalIdField(), actor)))
-                .map(rows -> rows.iterator().next().getBoolean("created"));
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("subject_prefix", s.subjectPrefix());
+        columns.put("ticket_tasks", s.ticketTasks());
+        columns.put("event_tasks", s.eventTasks());
+        columns.put("external_id_field", s.externalIdField());
+        return rows.upsert(TABLE, tenantId, columns, actor);
     }
 
     private static ActivitySettings settings(Row row) {

@@ -1,6 +1,7 @@
 package io.memberpulse.salesforce.activities;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.memberpulse.salesforce.config.Replaced;
 import io.memberpulse.salesforce.problem.Problem;
 import io.memberpulse.salesforce.problem.ProblemException;
 import io.memberpulse.salesforce.problem.ProblemType;
@@ -17,10 +18,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ActivitySettingsService {
-
-    /** The outcome of a PUT: the settings as answered, and whether they were the tenant's first. */
-    public record Replaced(ActivitySettingsView settings, boolean created) {
-    }
 
     static final int PREFIX_LENGTH = 40;
 
@@ -40,19 +37,28 @@ public class ActivitySettingsService {
     }
 
     public Uni<ActivitySettingsView> get(String tenantId) {
-        return requireConnection(tenantId)
+        return connections.requireConnection(tenantId)
                 .chain(() -> repository.find(tenantId))
                 .map(found -> ActivitySettingsView.of(found.orElse(ActivitySettings.DEFAULTS), found.isPresent()));
     }
 
-    public Uni<Replaced> put(String tenantId, ActivitySettingsRequest request, String actor) {
-        return requireConnection(tenantId)
+    public Uni<Replaced<ActivitySettingsView>> put(String tenantId, ActivitySettingsRequest request, String actor) {
+        return connections.requireConnection(tenantId)
                 .map(ignored -> validate(request))
-                .chain(s -> org.describe(tenantId, "Task")
-                        .map(described -> check(s, described))
-                        .chain(warning -> repository.save(tenantId, s, actor)
-                                .map(created -> new Replaced(ActivitySettingsView.of(s, true)
-                                        .checked(warning == null, warning), created))));
+                .chain(s -> checkThenStore(tenantId, s, actor));
+    }
+
+    private Uni<Replaced<ActivitySettingsView>> checkThenStore(String tenantId, ActivitySettings s, String actor) {
+        return org.describe(tenantId, "Task")
+                .map(described -> check(s, described))
+                .chain(warning -> store(tenantId, s, actor, warning));
+    }
+
+    private Uni<Replaced<ActivitySettingsView>> store(String tenantId, ActivitySettings s, String actor,
+            String warning) {
+        return repository.save(tenantId, s, actor)
+                .map(created -> new Replaced<>(ActivitySettingsView.of(s, true).checked(warning == null, warning),
+                        created));
     }
 
     static ActivitySettings validate(ActivitySettingsRequest request) {
@@ -88,12 +94,5 @@ public class ActivitySettingsService {
                     List.of(new Problem.FieldError("externalIdField", problem)));
         }
         return null;
-    }
-
-    private Uni<Void> requireConnection(String tenantId) {
-        return connections.find(tenantId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound(
-                        "Tenant " + tenantId + " has no Salesforce connection"))
-                .replaceWithVoid();
     }
 }

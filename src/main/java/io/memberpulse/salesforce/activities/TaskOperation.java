@@ -3,16 +3,15 @@ package io.memberpulse.salesforce.activities;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.memberpulse.salesforce.leads.MemberPeople;
 import io.memberpulse.salesforce.outbound.BatchOutcomes;
+import io.memberpulse.salesforce.outbound.BatchTriage;
 import io.memberpulse.salesforce.outbound.ClaimedItem;
 import io.memberpulse.salesforce.outbound.ItemOutcome;
 import io.memberpulse.salesforce.outbound.OperationBatch;
 import io.memberpulse.salesforce.outbound.OutboundOperation;
-import io.memberpulse.salesforce.salesforce.RecordResult;
 import io.memberpulse.salesforce.salesforce.SObject;
 import io.memberpulse.salesforce.salesforce.SalesforceClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,35 +47,21 @@ class TaskOperation implements OutboundOperation {
     }
 
     @Override
-    public boolean needsContact() {
-        return true;
-    }
-
-    @Override
     public Uni<List<ItemOutcome>> send(OperationBatch batch) {
         return people.of(batch)
                 .chain(who -> send(batch, who));
     }
 
     private Uni<List<ItemOutcome>> send(OperationBatch batch, Map<String, String> who) {
-        List<ItemOutcome> decided = new ArrayList<>();
-        List<ClaimedItem> toSend = new ArrayList<>();
-        for (ClaimedItem item : batch.items()) {
-            if (who.get(item.memberId()) == null) {
-                decided.add(outcomes.noContact(item));
-            } else {
-                toSend.add(item);
-            }
-        }
-        if (toSend.isEmpty()) {
-            return Uni.createFrom().item(decided);
-        }
+        return BatchTriage.of(batch.items(), item -> who.get(item.memberId()) == null, outcomes::noContact)
+                .thenSend(toSend -> upsert(batch, who, toSend));
+    }
+
+    private Uni<List<ItemOutcome>> upsert(OperationBatch batch, Map<String, String> who, List<ClaimedItem> toSend) {
         return settings.settings(batch.tenantId())
                 .chain(s -> salesforce.upsertAll(batch.org(), "Task", s.externalIdField(),
                         toSend.stream().map(item -> task(who, s, item)).toList()))
-                .map(results -> perRecord(toSend, results))
-                .invoke(decided::addAll)
-                .replaceWith(decided);
+                .map(results -> outcomes.ofResults(toSend, results));
     }
 
     private static SObject task(Map<String, String> who, ActivitySettings s, ClaimedItem item) {
@@ -89,13 +74,5 @@ class TaskOperation implements OutboundOperation {
         fields.put("WhoId", who.get(item.memberId()));
         fields.put(s.externalIdField(), item.itemKey());
         return SObject.of("Task", fields);
-    }
-
-    private List<ItemOutcome> perRecord(List<ClaimedItem> items, List<RecordResult> results) {
-        List<ItemOutcome> decided = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            decided.add(outcomes.ofResult(items.get(i), results.get(i), null));
-        }
-        return decided;
     }
 }

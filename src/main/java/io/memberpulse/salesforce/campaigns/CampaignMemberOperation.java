@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.memberpulse.salesforce.leads.MemberPeople;
 import io.memberpulse.salesforce.outbound.BatchOutcomes;
+import io.memberpulse.salesforce.outbound.BatchTriage;
 import io.memberpulse.salesforce.outbound.ClaimedItem;
 import io.memberpulse.salesforce.outbound.ItemOutcome;
 import io.memberpulse.salesforce.outbound.OperationBatch;
@@ -55,37 +56,27 @@ public class CampaignMemberOperation implements OutboundOperation {
     }
 
     @Override
-    public boolean needsContact() {
-        return true;
-    }
-
-    @Override
     public Uni<List<ItemOutcome>> send(OperationBatch batch) {
         return people.of(batch)
                 .chain(persons -> write(batch, persons));
     }
 
     private Uni<List<ItemOutcome>> write(OperationBatch batch, Map<String, String> persons) {
-        List<ItemOutcome> decided = new ArrayList<>();
+        return BatchTriage.of(batch.items(), item -> persons.get(item.memberId()) == null, outcomes::noContact)
+                .thenSend(withPerson -> apply(batch, persons, withPerson));
+    }
+
+    /** Each item's membership is keyed by its outbox id, which matches the written results back to items. */
+    private Uni<List<ItemOutcome>> apply(OperationBatch batch, Map<String, String> persons, List<ClaimedItem> items) {
         Map<String, ClaimedItem> byKey = new HashMap<>();
         List<CampaignMembership> wanted = new ArrayList<>();
-        for (ClaimedItem item : batch.items()) {
-            String person = persons.get(item.memberId());
-            if (person == null) {
-                decided.add(outcomes.noContact(item));
-                continue;
-            }
+        for (ClaimedItem item : items) {
             String key = Long.toString(item.id());
             byKey.put(key, item);
-            wanted.add(membership(key, person, item.fields()));
-        }
-        if (wanted.isEmpty()) {
-            return Uni.createFrom().item(decided);
+            wanted.add(membership(key, persons.get(item.memberId()), item.fields()));
         }
         return writes.apply(batch.org(), wanted)
-                .map(results -> outcomesOf(results, byKey))
-                .invoke(decided::addAll)
-                .replaceWith(decided);
+                .map(results -> outcomesOf(results, byKey));
     }
 
     private static CampaignMembership membership(String key, String person, ObjectNode fields) {

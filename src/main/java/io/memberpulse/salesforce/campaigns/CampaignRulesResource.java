@@ -5,6 +5,8 @@ import io.memberpulse.salesforce.problem.ProblemResponsesDoc;
 import io.memberpulse.salesforce.security.Roles;
 import io.memberpulse.salesforce.security.TenantClaims;
 import io.memberpulse.salesforce.web.BodyLimit;
+import io.memberpulse.salesforce.web.PutResponses;
+import io.memberpulse.salesforce.web.SettingsPutResponsesDoc;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,23 +53,17 @@ public class CampaignRulesResource {
     @PUT
     @RolesAllowed({ Roles.ADMIN, Roles.PLATFORM_ADMIN })
     @BodyLimit(BodyLimit.SETTINGS)
+    @SettingsPutResponsesDoc
     @Operation(summary = "Replace the campaign rules", description = "Replaces the whole document. When the org is "
             + "reachable every Campaign named and its CampaignMember statuses are checked first (two SOQL queries, "
             + "`validatedAgainstOrg: true`); otherwise the rules are stored unchecked with a `warning`. "
             + "Body limit 16 KiB.")
-    @APIResponse(responseCode = "200", description = "Replaced")
-    @APIResponse(responseCode = "201", description = "Stored for the first time")
-    @APIResponse(responseCode = "413", description = "Body larger than 16 KiB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A Campaign does not exist in the org, or lacks the member "
             + "status named; `errors` names each (e.g. `rules[0].campaignId`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<CampaignRulesView>> put(@RestPath String tenantId, CampaignRulesRequest request,
             UriInfo uri) {
         return service.put(tenantId, request, TenantClaims.actorOf(identity))
-                .map(replaced -> replaced.created()
-                        ? RestResponse.ResponseBuilder.<CampaignRulesView>created(uri.getAbsolutePath())
-                                .entity(replaced.view()).build()
-                        : RestResponse.ok(replaced.view()));
+                .map(replaced -> PutResponses.createdOrOk(replaced, uri));
     }
 }

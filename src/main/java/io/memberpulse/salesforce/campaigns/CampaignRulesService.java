@@ -1,7 +1,7 @@
 package io.memberpulse.salesforce.campaigns;
 
+import io.memberpulse.salesforce.config.Replaced;
 import io.memberpulse.salesforce.config.SettingsDocuments;
-import io.memberpulse.salesforce.problem.ProblemException;
 import io.memberpulse.salesforce.tenant.ConnectionService;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CampaignRulesService {
 
+    private static final SettingsDocuments.Table TABLE = SettingsDocuments.Table.CAMPAIGN_SETTINGS;
+
     private final ConnectionService connections;
     private final CampaignOrgCheck org;
     private final SettingsDocuments documents;
@@ -24,52 +26,34 @@ public class CampaignRulesService {
         this.documents = documents;
     }
 
-    /** The outcome of a PUT: the stored settings as answered, and whether they were the tenant's first. */
-    public record Replaced(CampaignRulesView view, boolean created) {
-    }
-
     /** The tenant's campaign settings; the (empty) defaults when it never stored any. */
     public Uni<CampaignSettings> settings(String tenantId) {
-        return documents.find(SettingsDocuments.Table.CAMPAIGN_SETTINGS, tenantId, CampaignSettings.class)
-                .map(stored -> stored.map(SettingsDocuments.Stored::document)
-                        .orElseGet(CampaignSettings::defaults));
+        return documents.findOrDefault(TABLE, tenantId, CampaignSettings.class, CampaignSettings::defaults);
     }
 
     public Uni<CampaignRulesView> get(String tenantId) {
-        return requireConnection(tenantId)
-                .chain(() -> documents.find(SettingsDocuments.Table.CAMPAIGN_SETTINGS, tenantId, CampaignSettings.class))
-                .map(stored -> stored.map(this::view).orElseGet(CampaignRulesView::defaults));
+        return connections.requireConnection(tenantId)
+                .chain(() -> documents.find(TABLE, tenantId, CampaignSettings.class))
+                .map(stored -> stored.map(CampaignRulesService::view).orElseGet(CampaignRulesView::defaults));
     }
 
-    public Uni<Replaced> put(String tenantId, CampaignRulesRequest request, String actor) {
-        return requireConnection(tenantId)
+    public Uni<Replaced<CampaignRulesView>> put(String tenantId, CampaignRulesRequest request, String actor) {
+        return connections.requireConnection(tenantId)
                 .map(ignored -> CampaignRulesValidator.validate(request))
                 .chain(settings -> org.check(tenantId, settings))
                 .invoke(CampaignCheck::requireValid)
                 .chain(check -> store(tenantId, check, actor));
     }
 
-    private Uni<Replaced> store(String tenantId, CampaignCheck check, String actor) {
-        return replace(tenantId, check.settings(), actor)
-                .map(saved -> new Replaced(saved.view().checked(check.validated(), check.warning()),
+    private Uni<Replaced<CampaignRulesView>> store(String tenantId, CampaignCheck check, String actor) {
+        return documents.replace(TABLE, tenantId, check.settings(), actor)
+                .invoke(saved -> Log.infof("Campaign rules of tenant %s %s by %s", tenantId,
+                        saved.created() ? "created" : "replaced", actor))
+                .map(saved -> new Replaced<>(view(saved.stored()).checked(check.validated(), check.warning()),
                         saved.created()));
     }
 
-    private Uni<Replaced> replace(String tenantId, CampaignSettings settings, String actor) {
-        return documents.replace(SettingsDocuments.Table.CAMPAIGN_SETTINGS, tenantId, settings, actor)
-                .invoke(saved -> Log.infof("Campaign rules of tenant %s %s by %s", tenantId,
-                        saved.created() ? "created" : "replaced", actor))
-                .map(saved -> new Replaced(view(saved.stored()), saved.created()));
-    }
-
-    private CampaignRulesView view(SettingsDocuments.Stored<CampaignSettings> stored) {
+    private static CampaignRulesView view(SettingsDocuments.Stored<CampaignSettings> stored) {
         return CampaignRulesView.stored(stored.document(), stored.updatedAt(), stored.updatedBy());
-    }
-
-    private Uni<Void> requireConnection(String tenantId) {
-        return connections.find(tenantId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound(
-                        "Tenant " + tenantId + " has no Salesforce connection"))
-                .replaceWithVoid();
     }
 }

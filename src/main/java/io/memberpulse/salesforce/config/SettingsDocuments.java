@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Per-tenant settings documents: one JSON document per tenant and table, replaced whole by its PUT.
@@ -56,6 +57,12 @@ public class SettingsDocuments {
                         + " where tenant_id = $1")
                 .execute(Tuple.of(tenantId))
                 .map(rows -> firstRow(rows).map(row -> stored(row, type, table)));
+    }
+
+    /** The tenant's document, or {@code defaults} when it never stored one: the pipeline's view. */
+    public <T> Uni<T> findOrDefault(Table table, String tenantId, Class<T> type, Supplier<T> defaults) {
+        return find(table, tenantId, type)
+                .map(stored -> stored.map(Stored::document).orElseGet(defaults));
     }
 
     /** Stores {@code document} as the tenant's, replacing any earlier one. */

@@ -5,6 +5,8 @@ import io.memberpulse.salesforce.problem.ProblemResponsesDoc;
 import io.memberpulse.salesforce.security.Roles;
 import io.memberpulse.salesforce.security.TenantClaims;
 import io.memberpulse.salesforce.web.BodyLimit;
+import io.memberpulse.salesforce.web.PutResponses;
+import io.memberpulse.salesforce.web.SettingsPutResponsesDoc;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,23 +53,17 @@ public class CustomObjectMappingsResource {
     @PUT
     @RolesAllowed({ Roles.ADMIN, Roles.PLATFORM_ADMIN })
     @BodyLimit(BodyLimit.SETTINGS)
+    @SettingsPutResponsesDoc
     @Operation(summary = "Replace the custom object mappings", description = "Replaces every mapping. When the org "
             + "is reachable each object is checked with describe first (`validatedAgainstOrg: true`): the object "
             + "exists, mapped fields exist and are writable, the external id field is External ID, the lookup "
             + "references Contact; otherwise the mappings are stored unchecked with a `warning`. Body limit 16 KiB.")
-    @APIResponse(responseCode = "200", description = "Replaced")
-    @APIResponse(responseCode = "201", description = "Stored for the first time")
-    @APIResponse(responseCode = "413", description = "Body larger than 16 KiB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "An object or field does not fit the org; `errors` names each "
             + "(e.g. `mappings[0].fields[1].salesforceField`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<CustomObjectMappingsView>> put(@RestPath String tenantId, CustomObjectMappingsRequest request,
             UriInfo uri) {
         return service.put(tenantId, request, TenantClaims.actorOf(identity))
-                .map(replaced -> replaced.created()
-                        ? RestResponse.ResponseBuilder.<CustomObjectMappingsView>created(uri.getAbsolutePath())
-                                .entity(replaced.view()).build()
-                        : RestResponse.ok(replaced.view()));
+                .map(replaced -> PutResponses.createdOrOk(replaced, uri));
     }
 }

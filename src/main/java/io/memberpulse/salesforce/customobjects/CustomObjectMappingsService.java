@@ -1,7 +1,7 @@
 package io.memberpulse.salesforce.customobjects;
 
+import io.memberpulse.salesforce.config.Replaced;
 import io.memberpulse.salesforce.config.SettingsDocuments;
-import io.memberpulse.salesforce.problem.ProblemException;
 import io.memberpulse.salesforce.tenant.ConnectionService;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CustomObjectMappingsService {
 
+    private static final SettingsDocuments.Table TABLE = SettingsDocuments.Table.CUSTOM_OBJECT_SETTINGS;
+
     private final ConnectionService connections;
     private final CustomObjectOrgCheck org;
     private final SettingsDocuments documents;
@@ -24,52 +26,36 @@ public class CustomObjectMappingsService {
         this.documents = documents;
     }
 
-    /** The outcome of a PUT: the stored settings as answered, and whether they were the tenant's first. */
-    public record Replaced(CustomObjectMappingsView view, boolean created) {
-    }
-
     /** The tenant's custom object mappings; none when it never stored any. */
     public Uni<CustomObjectSettings> settings(String tenantId) {
-        return documents.find(SettingsDocuments.Table.CUSTOM_OBJECT_SETTINGS, tenantId, CustomObjectSettings.class)
-                .map(stored -> stored.map(SettingsDocuments.Stored::document)
-                        .orElseGet(CustomObjectSettings::defaults));
+        return documents.findOrDefault(TABLE, tenantId, CustomObjectSettings.class, CustomObjectSettings::defaults);
     }
 
     public Uni<CustomObjectMappingsView> get(String tenantId) {
-        return requireConnection(tenantId)
-                .chain(() -> documents.find(SettingsDocuments.Table.CUSTOM_OBJECT_SETTINGS, tenantId, CustomObjectSettings.class))
-                .map(stored -> stored.map(this::view).orElseGet(CustomObjectMappingsView::defaults));
+        return connections.requireConnection(tenantId)
+                .chain(() -> documents.find(TABLE, tenantId, CustomObjectSettings.class))
+                .map(stored -> stored.map(CustomObjectMappingsService::view)
+                        .orElseGet(CustomObjectMappingsView::defaults));
     }
 
-    public Uni<Replaced> put(String tenantId, CustomObjectMappingsRequest request, String actor) {
-        return requireConnection(tenantId)
+    public Uni<Replaced<CustomObjectMappingsView>> put(String tenantId, CustomObjectMappingsRequest request,
+            String actor) {
+        return connections.requireConnection(tenantId)
                 .map(ignored -> CustomObjectsValidator.validate(request))
                 .chain(settings -> org.check(tenantId, settings))
                 .invoke(CustomObjectCheck::requireValid)
                 .chain(check -> store(tenantId, check, actor));
     }
 
-    private Uni<Replaced> store(String tenantId, CustomObjectCheck check, String actor) {
-        return replace(tenantId, check.settings(), actor)
-                .map(saved -> new Replaced(saved.view().checked(check.validated(), check.warning()),
+    private Uni<Replaced<CustomObjectMappingsView>> store(String tenantId, CustomObjectCheck check, String actor) {
+        return documents.replace(TABLE, tenantId, check.settings(), actor)
+                .invoke(saved -> Log.infof("Custom object mappings of tenant %s %s by %s", tenantId,
+                        saved.created() ? "created" : "replaced", actor))
+                .map(saved -> new Replaced<>(view(saved.stored()).checked(check.validated(), check.warning()),
                         saved.created()));
     }
 
-    private Uni<Replaced> replace(String tenantId, CustomObjectSettings settings, String actor) {
-        return documents.replace(SettingsDocuments.Table.CUSTOM_OBJECT_SETTINGS, tenantId, settings, actor)
-                .invoke(saved -> Log.infof("Custom object mappings of tenant %s %s by %s", tenantId,
-                        saved.created() ? "created" : "replaced", actor))
-                .map(saved -> new Replaced(view(saved.stored()), saved.created()));
-    }
-
-    private CustomObjectMappingsView view(SettingsDocuments.Stored<CustomObjectSettings> stored) {
+    private static CustomObjectMappingsView view(SettingsDocuments.Stored<CustomObjectSettings> stored) {
         return CustomObjectMappingsView.stored(stored.document(), stored.updatedAt(), stored.updatedBy());
-    }
-
-    private Uni<Void> requireConnection(String tenantId) {
-        return connections.find(tenantId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound(
-                        "Tenant " + tenantId + " has no Salesforce connection"))
-                .replaceWithVoid();
     }
 }

@@ -6,7 +6,6 @@ import io.memberpulse.salesforce.outbound.ClaimedItem;
 import io.memberpulse.salesforce.outbound.ItemOutcome;
 import io.memberpulse.salesforce.outbound.OperationBatch;
 import io.memberpulse.salesforce.outbound.OutboundOperation;
-import io.memberpulse.salesforce.salesforce.RecordResult;
 import io.memberpulse.salesforce.salesforce.SObject;
 import io.memberpulse.salesforce.salesforce.SalesforceClient;
 import io.memberpulse.salesforce.salesforce.SalesforceException;
@@ -48,11 +47,6 @@ public class CustomRecordOperation implements OutboundOperation {
     }
 
     @Override
-    public boolean needsContact() {
-        return true;
-    }
-
-    @Override
     public Uni<List<ItemOutcome>> send(OperationBatch batch) {
         return mappings.settings(batch.tenantId())
                 .chain(settings -> sendAll(batch, settings));
@@ -80,8 +74,8 @@ public class CustomRecordOperation implements OutboundOperation {
     private Uni<List<ItemOutcome>> upsert(OperationBatch batch, CustomObjectMapping mapping, List<ClaimedItem> items) {
         List<SObject> records = items.stream().map(item -> record(batch, mapping, item)).toList();
         return salesforce.upsertAll(batch.org(), mapping.objectName(), mapping.externalIdField(), records)
-                .map(results -> perRecord(items, results))
-                .onFailure(CustomRecordOperation::isInvalidField)
+                .map(results -> outcomes.ofResults(items, results))
+                .onFailure(SalesforceException::isInvalidField)
                 .recoverWithItem(failure -> missingField(items, mapping, (SalesforceException) failure));
     }
 
@@ -106,24 +100,9 @@ public class CustomRecordOperation implements OutboundOperation {
         return single ? item.memberId() : item.memberId() + ":" + key;
     }
 
-    private List<ItemOutcome> perRecord(List<ClaimedItem> items, List<RecordResult> results) {
-        List<ItemOutcome> decided = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            decided.add(outcomes.ofResult(items.get(i), results.get(i), null));
-        }
-        return decided;
-    }
-
-    private static boolean isInvalidField(Throwable failure) {
-        return failure instanceof SalesforceException.Permanent
-                && "INVALID_FIELD".equals(((SalesforceException) failure).errorCode());
-    }
-
     private List<ItemOutcome> missingField(List<ClaimedItem> items, CustomObjectMapping mapping,
             SalesforceException failure) {
         String hint = MissingFieldHint.of(mapping, failure.getMessage());
-        return items.stream()
-                .map(item -> outcomes.failed(item, failure.errorCode(), failure.getMessage(), hint))
-                .toList();
+        return outcomes.failedAll(items, failure, hint);
     }
 }

@@ -1,17 +1,13 @@
 package io.memberpulse.salesforce.inbound;
 
-import io.quarkus.logging.Log;
+import io.memberpulse.salesforce.notifications.NotificationListeners;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.List;
 
 /**
  * What starts webhook rounds: the notification every statement that queues deliveries sends on
@@ -27,44 +23,29 @@ class DeliveryWakeups {
     private final DeliveryDispatcher dispatcher;
     private final DeliveryRepository deliveries;
     private final WebhookConfig config;
-    private final Vertx vertx;
-    private final String url;
-    private final String user;
-    private final String password;
-    private PgSubscriber subscriber;
+    private final NotificationListeners listeners;
+    private NotificationListeners.Listening listening;
 
-    DeliveryWakeups(DeliveryDispatcher dispatcher, DeliveryRepository deliveries, WebhookConfig config, Vertx vertx,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    DeliveryWakeups(DeliveryDispatcher dispatcher, DeliveryRepository deliveries, WebhookConfig config,
+            NotificationListeners listeners) {
         this.dispatcher = dispatcher;
         this.deliveries = deliveries;
         this.config = config;
-        this.vertx = vertx;
-        this.url = url;
-        this.user = user;
-        this.password = password.orElse("");
+        this.listeners = listeners;
     }
 
     void listen(@Observes StartupEvent event) {
         if (!config.enabled()) {
             return;
         }
-        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
-                .setUser(user).setPassword(password);
-        subscriber = PgSubscriber.subscriber(vertx, options)
-                .reconnectPolicy(retries -> 1000L);
-        subscriber.channel(CHANNEL).handler(payload -> dispatcher.wake());
-        subscriber.connect()
-                .subscribe().with(connected -> dispatcher.wake(),
-                        failure -> Log.warnf("LISTEN %s failed (%s); the poll timer still sends deliveries", CHANNEL,
-                                failure.getMessage()));
+        listening = listeners.listen(List.of(CHANNEL), payload -> dispatcher.wake(), dispatcher::wake,
+                "sends deliveries");
     }
 
     void close(@Observes ShutdownEvent event) {
         dispatcher.stop();
-        if (subscriber != null) {
-            subscriber.closeAndAwait();
+        if (listening != null) {
+            listening.close();
         }
     }
 

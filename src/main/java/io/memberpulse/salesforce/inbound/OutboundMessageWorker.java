@@ -1,5 +1,6 @@
 package io.memberpulse.salesforce.inbound;
 
+import io.memberpulse.salesforce.notifications.NotificationListeners;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -9,13 +10,10 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs {@link OutboundMessageProcessor} in this replica: woken by the NOTIFY of the endpoint's
@@ -29,45 +27,32 @@ class OutboundMessageWorker {
     private final OutboundMessageProcessor processor;
     private final OutboundMessageConfig config;
     private final Vertx vertx;
-    private final String url;
-    private final String user;
-    private final String password;
+    private final NotificationListeners listeners;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopped;
-    private PgSubscriber subscriber;
+    private NotificationListeners.Listening listening;
 
-    OutboundMessageWorker(OutboundMessageProcessor processor, OutboundMessageConfig config, Vertx vertx,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    OutboundMessageWorker(OutboundMessageProcessor processor, OutboundMessageConfig config,
+            Vertx vertx, NotificationListeners listeners) {
         this.processor = processor;
         this.config = config;
         this.vertx = vertx;
-        this.url = url;
-        this.user = user;
-        this.password = password.orElse("");
+        this.listeners = listeners;
     }
 
     void listen(@Observes StartupEvent event) {
         if (!config.workerEnabled()) {
             return;
         }
-        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
-                .setUser(user).setPassword(password);
-        subscriber = PgSubscriber.subscriber(vertx, options)
-                .reconnectPolicy(retries -> 1000L);
-        subscriber.channel(OutboundMessageRepository.CHANNEL).handler(tenantId -> wake());
-        subscriber.connect()
-                .subscribe().with(connected -> Log.debug("Listening for Outbound Message notifications"),
-                        failure -> Log.warnf("LISTEN failed (%s); the poll timer still finds notifications",
-                                failure.getMessage()));
+        listening = listeners.listen(List.of(OutboundMessageRepository.CHANNEL), tenantId -> wake(),
+                "finds notifications");
     }
 
     void close(@Observes ShutdownEvent event) {
         stopped = true;
-        if (subscriber != null) {
-            subscriber.closeAndAwait();
+        if (listening != null) {
+            listening.close();
         }
     }
 

@@ -5,6 +5,8 @@ import io.memberpulse.salesforce.problem.ProblemResponsesDoc;
 import io.memberpulse.salesforce.security.Roles;
 import io.memberpulse.salesforce.security.TenantClaims;
 import io.memberpulse.salesforce.web.BodyLimit;
+import io.memberpulse.salesforce.web.PutResponses;
+import io.memberpulse.salesforce.web.SettingsPutResponsesDoc;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,22 +53,16 @@ public class LeadEnrichmentResource {
     @PUT
     @RolesAllowed({ Roles.ADMIN, Roles.PLATFORM_ADMIN })
     @BodyLimit(BodyLimit.SETTINGS)
+    @SettingsPutResponsesDoc
     @Operation(summary = "Replace the lead enrichment settings", description = "Absent field names take their "
             + "defaults, \"\" writes no such field. When enabled and the org is reachable, the Lead fields are "
             + "checked with describe(Lead) first. Body limit 16 KiB.")
-    @APIResponse(responseCode = "200", description = "Replaced")
-    @APIResponse(responseCode = "201", description = "Stored for the first time")
-    @APIResponse(responseCode = "413", description = "Body larger than 16 KiB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A Lead field does not exist or cannot be updated; `errors` "
             + "names each (e.g. `scoreField`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<LeadSettingsView>> put(@RestPath String tenantId, LeadSettingsRequest request,
             UriInfo uri) {
         return service.put(tenantId, request, TenantClaims.actorOf(identity))
-                .map(replaced -> replaced.created()
-                        ? RestResponse.ResponseBuilder.<LeadSettingsView>created(uri.getAbsolutePath())
-                                .entity(replaced.view()).build()
-                        : RestResponse.ok(replaced.view()));
+                .map(replaced -> PutResponses.createdOrOk(replaced, uri));
     }
 }

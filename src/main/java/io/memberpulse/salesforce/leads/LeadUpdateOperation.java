@@ -2,6 +2,7 @@ package io.memberpulse.salesforce.leads;
 
 import io.memberpulse.salesforce.leads.LeadLinks.LeadLink;
 import io.memberpulse.salesforce.outbound.BatchOutcomes;
+import io.memberpulse.salesforce.outbound.BatchTriage;
 import io.memberpulse.salesforce.outbound.ClaimedItem;
 import io.memberpulse.salesforce.outbound.ItemOutcome;
 import io.memberpulse.salesforce.outbound.OperationBatch;
@@ -65,26 +66,17 @@ public class LeadUpdateOperation implements OutboundOperation {
 
     @Override
     public Uni<List<ItemOutcome>> send(OperationBatch batch) {
-        List<ItemOutcome> decided = new ArrayList<>();
-        List<ClaimedItem> candidates = new ArrayList<>();
-        for (ClaimedItem item : batch.items()) {
-            if (batch.contactId(item.memberId()) != null) {
-                decided.add(ItemOutcome.unneeded(item));
-            } else {
-                candidates.add(item);
-            }
-        }
-        if (candidates.isEmpty()) {
-            return Uni.createFrom().item(decided);
-        }
+        return BatchTriage.of(batch.items(), item -> batch.contactId(item.memberId()) != null, ItemOutcome::unneeded)
+                .thenSend(candidates -> update(batch, candidates));
+    }
+
+    private Uni<List<ItemOutcome>> update(OperationBatch batch, List<ClaimedItem> candidates) {
         List<String> members = candidates.stream().map(ClaimedItem::memberId).distinct().toList();
         return settings.settings(batch.tenantId())
                 .chain(s -> linked(batch, s, members))
                 .chain(writes -> withScores(batch, writes, members))
                 .chain(writes -> withLeads(batch, writes))
-                .chain(writes -> write(batch, writes, candidates))
-                .invoke(decided::addAll)
-                .replaceWith(decided);
+                .chain(writes -> write(batch, writes, candidates));
     }
 
     private Uni<LeadWrites> linked(OperationBatch batch, LeadSettings leadSettings, List<String> members) {
@@ -126,15 +118,10 @@ public class LeadUpdateOperation implements OutboundOperation {
                 .chain(() -> records.isEmpty() ? Uni.createFrom().item(List.<RecordResult>of())
                         : salesforce.updateAll(batch.org(), records))
                 .map(results -> perRecord(sent, records, results))
-                .onFailure(LeadUpdateOperation::isInvalidField)
+                .onFailure(SalesforceException::isInvalidField)
                 .recoverWithItem(failure -> missingField(sent, (SalesforceException) failure))
                 .invoke(decided::addAll)
                 .replaceWith(decided);
-    }
-
-    private static boolean isInvalidField(Throwable failure) {
-        return failure instanceof SalesforceException.Permanent
-                && "INVALID_FIELD".equals(((SalesforceException) failure).errorCode());
     }
 
     /** A Lead (or Contact) field of the settings the org lacks: every item fails with the field and the fix. */
@@ -144,8 +131,7 @@ public class LeadUpdateOperation implements OutboundOperation {
         String hint = "Lead enrichment writes " + field + ", which the org does not have or the integration user "
                 + "cannot see: create the field (and grant edit access), or name another at PUT /lead-enrichment "
                 + "(\"\" writes none); then retry this entry.";
-        return sent.stream().map(item -> outcomes.failed(item, failure.errorCode(), failure.getMessage(), hint))
-                .toList();
+        return outcomes.failedAll(sent, failure, hint);
     }
 
     private List<ItemOutcome> perRecord(List<ClaimedItem> sent, List<SObject> records, List<RecordResult> results) {

@@ -5,6 +5,8 @@ import io.memberpulse.salesforce.problem.ProblemResponsesDoc;
 import io.memberpulse.salesforce.security.Roles;
 import io.memberpulse.salesforce.security.TenantClaims;
 import io.memberpulse.salesforce.web.BodyLimit;
+import io.memberpulse.salesforce.web.PutResponses;
+import io.memberpulse.salesforce.web.SettingsPutResponsesDoc;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,23 +53,17 @@ public class FieldMappingsResource {
     @PUT
     @RolesAllowed({ Roles.ADMIN, Roles.PLATFORM_ADMIN })
     @BodyLimit(BodyLimit.SETTINGS)
+    @SettingsPutResponsesDoc
     @Operation(summary = "Replace the field mapping", description = "Replaces the whole mapping. When the org is "
             + "reachable the Contact fields are checked against describe(Contact) first "
             + "(`validatedAgainstOrg: true`); otherwise the mapping is stored unchecked with a `warning`. "
             + "Body limit 16 KiB.")
-    @APIResponse(responseCode = "200", description = "Replaced")
-    @APIResponse(responseCode = "201", description = "Stored for the first time")
-    @APIResponse(responseCode = "413", description = "Body larger than 16 KiB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The org's Contact lacks a mapped field, the external id "
             + "field is not External ID, or a written field is read-only; `errors` names each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<FieldMappingsView>> put(@RestPath String tenantId, FieldMappingsRequest request,
             UriInfo uri) {
         return service.put(tenantId, request, TenantClaims.actorOf(identity))
-                .map(replaced -> replaced.created()
-                        ? RestResponse.ResponseBuilder.<FieldMappingsView>created(uri.getAbsolutePath())
-                                .entity(replaced.mapping()).build()
-                        : RestResponse.ok(replaced.mapping()));
+                .map(replaced -> PutResponses.createdOrOk(replaced, uri));
     }
 }

@@ -1,6 +1,6 @@
 package io.memberpulse.salesforce.mapping;
 
-import io.memberpulse.salesforce.problem.ProblemException;
+import io.memberpulse.salesforce.config.Replaced;
 import io.memberpulse.salesforce.tenant.ConnectionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,33 +22,22 @@ public class FieldMappingsService {
         this.mappings = mappings;
     }
 
-    /** The outcome of a PUT: the stored mapping as answered, and whether it was the tenant's first. */
-    public record Replaced(FieldMappingsView mapping, boolean created) {
-    }
-
     public Uni<FieldMappingsView> get(String tenantId) {
-        return requireConnection(tenantId)
+        return connections.requireConnection(tenantId)
                 .chain(() -> mappings.stored(tenantId))
                 .map(stored -> stored.map(FieldMappingsView::of).orElseGet(FieldMappingsView::defaults));
     }
 
-    public Uni<Replaced> put(String tenantId, FieldMappingsRequest request, String actor) {
+    public Uni<Replaced<FieldMappingsView>> put(String tenantId, FieldMappingsRequest request, String actor) {
         return Uni.createFrom().item(() -> MappingRequestValidator.validate(request))
                 .chain(mapping -> org.check(tenantId, mapping))
                 .invoke(OrgCheck::requireValid)
                 .chain(check -> store(tenantId, check, actor));
     }
 
-    private Uni<Replaced> store(String tenantId, OrgCheck check, String actor) {
+    private Uni<Replaced<FieldMappingsView>> store(String tenantId, OrgCheck check, String actor) {
         return mappings.replace(tenantId, check.mapping(), actor)
                 .invoke(() -> mappings.invalidate(tenantId))
-                .map(saved -> new Replaced(FieldMappingsView.of(saved.stored()).checked(check), saved.created()));
-    }
-
-    private Uni<Void> requireConnection(String tenantId) {
-        return connections.find(tenantId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound(
-                        "Tenant " + tenantId + " has no Salesforce connection"))
-                .replaceWithVoid();
+                .map(saved -> new Replaced<>(FieldMappingsView.of(saved.stored()).checked(check), saved.created()));
     }
 }

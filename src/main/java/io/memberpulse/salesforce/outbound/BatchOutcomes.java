@@ -6,6 +6,7 @@ import io.memberpulse.salesforce.salesforce.RecordResult;
 import io.memberpulse.salesforce.salesforce.SalesforceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -39,9 +40,25 @@ public class BatchOutcomes {
         return ItemOutcome.failed(item, error.statusCode(), error.message(), error.adminHint());
     }
 
+    /** The outcomes of a Collections call, one per record: {@code results} answer {@code items} in order. */
+    public List<ItemOutcome> ofResults(List<ClaimedItem> items, List<RecordResult> results) {
+        List<ItemOutcome> decided = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            decided.add(ofResult(items.get(i), results.get(i), null));
+        }
+        return decided;
+    }
+
     /** Fails an item the operation cannot write at all, with a sentence for the admin. */
     public ItemOutcome failed(ClaimedItem item, String code, String message, String hint) {
         return ItemOutcome.failed(item, code, message, hint);
+    }
+
+    /** Fails every item of a call Salesforce refused as a whole, with one sentence for the admin. */
+    public List<ItemOutcome> failedAll(List<ClaimedItem> items, SalesforceException failure, String hint) {
+        return items.stream()
+                .map(item -> failed(item, failure.errorCode(), failure.getMessage(), hint))
+                .toList();
     }
 
     /** The member has no Contact in Salesforce, and none is being written: nothing to attach the record to. */

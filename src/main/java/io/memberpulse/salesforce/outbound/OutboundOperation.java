@@ -52,8 +52,13 @@ public interface OutboundOperation {
     /** The stored operation name: 3-24 characters, upper case letters, digits and underscores. */
     String name();
 
-    /** Whether items must wait for the member's Contact (they refer to its id). */
-    boolean needsContact();
+    /**
+     * Whether items must wait for the member's Contact (they refer to its id). True by default: every
+     * kind of write so far is attached to the Contact, and waiting is the safe side.
+     */
+    default boolean needsContact() {
+        return true;
+    }
 
     /** Writes one claimed batch (items of this operation only); see the type's Javadoc. */
     Uni<List<ItemOutcome>> send(OperationBatch batch);

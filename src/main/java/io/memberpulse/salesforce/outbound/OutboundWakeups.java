@@ -1,19 +1,16 @@
 package io.memberpulse.salesforce.outbound;
 
+import io.memberpulse.salesforce.notifications.NotificationListeners;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What wakes the pipeline: PostgreSQL notifications from the intake and the planner (LISTEN), so
@@ -26,45 +23,29 @@ class OutboundWakeups {
     private final OutboundDispatcher dispatcher;
     private final OutboxRepository outbox;
     private final OutboundConfig config;
-    private final Vertx vertx;
-    private final String url;
-    private final String user;
-    private final String password;
-    private PgSubscriber subscriber;
+    private final NotificationListeners listeners;
+    private NotificationListeners.Listening listening;
 
-    OutboundWakeups(OutboundDispatcher dispatcher, OutboxRepository outbox, OutboundConfig config, Vertx vertx,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password) {
+    OutboundWakeups(OutboundDispatcher dispatcher, OutboxRepository outbox, OutboundConfig config,
+            NotificationListeners listeners) {
         this.dispatcher = dispatcher;
         this.outbox = outbox;
         this.config = config;
-        this.vertx = vertx;
-        this.url = url;
-        this.user = user;
-        this.password = password.orElse("");
+        this.listeners = listeners;
     }
 
     void listen(@Observes StartupEvent event) {
         if (!config.enabled()) {
             return;
         }
-        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
-                .setUser(user).setPassword(password);
-        subscriber = PgSubscriber.subscriber(vertx, options)
-                .reconnectPolicy(retries -> 1000L);
-        subscriber.channel(OutboundChannels.MEMBER_EVENTS).handler(dispatcher::wake);
-        subscriber.channel(OutboundChannels.OUTBOX).handler(dispatcher::wake);
-        subscriber.connect()
-                .subscribe().with(connected -> Log.debug("Listening for outbound work"),
-                        failure -> Log.warnf("LISTEN failed (%s); the poll timer still finds work",
-                                failure.getMessage()));
+        listening = listeners.listen(List.of(OutboundChannels.MEMBER_EVENTS, OutboundChannels.OUTBOX),
+                dispatcher::wake, "finds work");
     }
 
     void close(@Observes ShutdownEvent event) {
         dispatcher.stop();
-        if (subscriber != null) {
-            subscriber.closeAndAwait();
+        if (listening != null) {
+            listening.close();
         }
     }
 

@@ -34,6 +34,14 @@ public abstract class SalesforceException extends RuntimeException {
         return fields;
     }
 
+    /**
+     * Whether a whole call was refused for a field the org lacks ({@code INVALID_FIELD}): the settings
+     * name a field that must be created or renamed, so the operations fail their items with that fix.
+     */
+    public static boolean isInvalidField(Throwable failure) {
+        return failure instanceof Permanent && "INVALID_FIELD".equals(((Permanent) failure).errorCode());
+    }
+
     /** What an admin should do about it, in one sentence. */
     public String adminHint() {
         return AdminHints.forError(errorCode, fields);

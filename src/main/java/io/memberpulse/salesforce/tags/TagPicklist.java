@@ -65,7 +65,7 @@ class TagPicklist implements ContactExtras {
         return toRead(org.tenantId(), s, tagged, links)
                 .chain(members -> current(org, s.picklistField(), members))
                 .map(values -> values(s, tagged, links, values))
-                .onFailure(TagPicklist::isInvalidField)
+                .onFailure(SalesforceException::isInvalidField)
                 .recoverWithItem(failure -> refuseAll(s, tagged, (SalesforceException) failure));
     }
 
@@ -168,11 +168,6 @@ class TagPicklist implements ContactExtras {
                 + "picklistField or target at /tag-settings; then retry this entry.");
         tagged.forEach(item -> extras.put(item.memberId(), refused));
         return extras;
-    }
-
-    private static boolean isInvalidField(Throwable failure) {
-        return failure instanceof SalesforceException.Permanent
-                && "INVALID_FIELD".equals(((SalesforceException) failure).errorCode());
     }
 
     private static String lastWritten(MemberLink link, String field) {

@@ -1,6 +1,7 @@
 package io.memberpulse.salesforce.tags;
 
 import io.memberpulse.salesforce.outbound.BatchOutcomes;
+import io.memberpulse.salesforce.outbound.BatchTriage;
 import io.memberpulse.salesforce.outbound.ClaimedItem;
 import io.memberpulse.salesforce.outbound.ItemOutcome;
 import io.memberpulse.salesforce.outbound.OperationBatch;
@@ -46,30 +47,26 @@ class TagRecordOperation implements OutboundOperation {
     }
 
     @Override
-    public boolean needsContact() {
-        return true;
+    public Uni<List<ItemOutcome>> send(OperationBatch batch) {
+        return BatchTriage.of(batch.items(), item -> batch.contactId(item.memberId()) == null, outcomes::noContact)
+                .thenSend(withContact -> write(batch, withContact));
     }
 
-    @Override
-    public Uni<List<ItemOutcome>> send(OperationBatch batch) {
+    /** Added tags are upserted, removed ones deleted: at most one call each. */
+    private Uni<List<ItemOutcome>> write(OperationBatch batch, List<ClaimedItem> items) {
+        Map<Boolean, List<ClaimedItem>> added = items.stream()
+                .collect(Collectors.partitioningBy(TagRecordOperation::isAdded));
         List<ItemOutcome> decided = new ArrayList<>();
-        List<ClaimedItem> adds = new ArrayList<>();
-        List<ClaimedItem> removes = new ArrayList<>();
-        for (ClaimedItem item : batch.items()) {
-            if (batch.contactId(item.memberId()) == null) {
-                decided.add(outcomes.noContact(item));
-            } else if (item.fields().path("present").asBoolean(false)) {
-                adds.add(item);
-            } else {
-                removes.add(item);
-            }
-        }
         return settings.settings(batch.tenantId())
-                .chain(s -> upsert(batch, s, adds))
+                .chain(s -> upsert(batch, s, added.get(true)))
                 .invoke(decided::addAll)
-                .chain(() -> delete(batch, removes))
+                .chain(() -> delete(batch, added.get(false)))
                 .invoke(decided::addAll)
                 .replaceWith(decided);
+    }
+
+    private static boolean isAdded(ClaimedItem item) {
+        return item.fields().path("present").asBoolean(false);
     }
 
     private Uni<List<ItemOutcome>> upsert(OperationBatch batch, TagSettings s, List<ClaimedItem> adds) {
@@ -78,7 +75,7 @@ class TagRecordOperation implements OutboundOperation {
         }
         List<SObject> sobjects = adds.stream().map(item -> record(batch, s, item)).collect(Collectors.toList());
         return salesforce.upsertAll(batch.org(), s.objectName(), s.externalIdField(), sobjects)
-                .map(results -> perRecord(adds, results));
+                .map(results -> outcomes.ofResults(adds, results));
     }
 
     private static SObject record(OperationBatch batch, TagSettings s, ClaimedItem item) {
@@ -150,22 +147,12 @@ class TagRecordOperation implements OutboundOperation {
                         || "INVALID_CROSS_REFERENCE_KEY".equals(e.statusCode()));
     }
 
-    private List<ItemOutcome> perRecord(List<ClaimedItem> items, List<RecordResult> results) {
-        List<ItemOutcome> decided = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            decided.add(outcomes.ofResult(items.get(i), results.get(i), null));
-        }
-        return decided;
-    }
-
     @Override
     public Uni<Void> recorded(SqlConnection connection, String tenantId, List<ItemOutcome> decided) {
         List<ItemOutcome> done = decided.stream().filter(o -> o.kind() == ItemOutcome.Kind.DONE)
                 .collect(Collectors.toList());
-        List<ItemOutcome> added = done.stream().filter(o -> o.item().fields().path("present").asBoolean(false))
-                .collect(Collectors.toList());
-        List<ItemOutcome> removed = done.stream().filter(o -> !o.item().fields().path("present").asBoolean(false))
-                .collect(Collectors.toList());
+        List<ItemOutcome> added = done.stream().filter(o -> isAdded(o.item())).collect(Collectors.toList());
+        List<ItemOutcome> removed = done.stream().filter(o -> !isAdded(o.item())).collect(Collectors.toList());
         Uni<Void> remembered = added.isEmpty() ? Uni.createFrom().voidItem()
                 : records.remember(connection, tenantId, members(added), tags(added),
                         added.stream().map(ItemOutcome::salesforceId).toArray(String[]::new));

@@ -5,6 +5,8 @@ import io.memberpulse.salesforce.problem.ProblemResponsesDoc;
 import io.memberpulse.salesforce.security.Roles;
 import io.memberpulse.salesforce.security.TenantClaims;
 import io.memberpulse.salesforce.web.BodyLimit;
+import io.memberpulse.salesforce.web.PutResponses;
+import io.memberpulse.salesforce.web.SettingsPutResponsesDoc;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,20 +53,16 @@ public class TagSettingsResource {
     @PUT
     @RolesAllowed({ Roles.ADMIN, Roles.PLATFORM_ADMIN })
     @BodyLimit(BodyLimit.SETTINGS)
+    @SettingsPutResponsesDoc
     @Operation(summary = "Replace the tag settings", description = "Absent properties take their defaults. When "
             + "the org is reachable the picklist (or the tag object and its fields) is checked against describe "
             + "first (`validatedAgainstOrg: true`); otherwise the settings are stored unchecked with a `warning`.")
-    @APIResponse(responseCode = "200", description = "Replaced")
-    @APIResponse(responseCode = "201", description = "Stored for the first time")
     @APIResponse(responseCode = "422", description = "The org lacks a named object or field, or it has the wrong "
             + "type; `errors` names each property",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<TagSettingsView>> put(@RestPath String tenantId, TagSettingsRequest request,
             UriInfo uri) {
         return service.put(tenantId, request, TenantClaims.actorOf(identity))
-                .map(replaced -> replaced.created()
-                        ? RestResponse.ResponseBuilder.<TagSettingsView>created(uri.getAbsolutePath())
-                                .entity(replaced.settings()).build()
-                        : RestResponse.ok(replaced.settings()));
+                .map(replaced -> PutResponses.createdOrOk(replaced, uri));
     }
 }

@@ -1,5 +1,6 @@
 package io.memberpulse.salesforce.tags;
 
+import io.memberpulse.salesforce.config.Replaced;
 import io.memberpulse.salesforce.problem.ProblemException;
 import io.memberpulse.salesforce.tenant.ConnectionService;
 import io.smallrye.mutiny.Uni;
@@ -11,10 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class TagSettingsService {
-
-    /** The outcome of a PUT: the settings as answered, and whether they were the tenant's first. */
-    public record Replaced(TagSettingsView settings, boolean created) {
-    }
 
     private final TagSettingsRepository repository;
     private final TagOrgCheck org;
@@ -33,18 +30,27 @@ public class TagSettingsService {
     }
 
     public Uni<TagSettingsView> get(String tenantId) {
-        return requireConnection(tenantId)
+        return connections.requireConnection(tenantId)
                 .chain(() -> repository.find(tenantId))
                 .map(found -> TagSettingsView.of(found.orElse(TagSettings.DEFAULTS), found.isPresent()));
     }
 
-    public Uni<Replaced> put(String tenantId, TagSettingsRequest request, String actor) {
-        return requireConnection(tenantId)
+    public Uni<Replaced<TagSettingsView>> put(String tenantId, TagSettingsRequest request, String actor) {
+        return connections.requireConnection(tenantId)
                 .map(ignored -> validate(request))
-                .chain(s -> org.check(tenantId, s)
-                        .chain(check -> repository.save(tenantId, s, actor)
-                                .map(created -> new Replaced(TagSettingsView.of(s, true)
-                                        .checked(check.validated(), check.warning()), created))));
+                .chain(s -> checkThenStore(tenantId, s, actor));
+    }
+
+    private Uni<Replaced<TagSettingsView>> checkThenStore(String tenantId, TagSettings s, String actor) {
+        return org.check(tenantId, s)
+                .chain(check -> store(tenantId, s, actor, check));
+    }
+
+    private Uni<Replaced<TagSettingsView>> store(String tenantId, TagSettings s, String actor,
+            TagOrgCheck.Result check) {
+        return repository.save(tenantId, s, actor)
+                .map(created -> new Replaced<>(TagSettingsView.of(s, true).checked(check.validated(),
+                        check.warning()), created));
     }
 
     static TagSettings validate(TagSettingsRequest request) {
@@ -62,12 +68,5 @@ public class TagSettingsService {
                 f.apiName("externalIdField", request.externalIdField(), d.externalIdField()));
         f.requireValid();
         return s;
-    }
-
-    private Uni<Void> requireConnection(String tenantId) {
-        return connections.find(tenantId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound(
-                        "Tenant " + tenantId + " has no Salesforce connection"))
-                .replaceWithVoid();
     }
 }

@@ -5,6 +5,7 @@ import io.memberpulse.salesforce.problem.Problem;
 import io.memberpulse.salesforce.security.Roles;
 import io.memberpulse.salesforce.security.TenantClaims;
 import io.memberpulse.salesforce.web.BodyLimit;
+import io.memberpulse.salesforce.web.PutResponses;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -87,10 +88,7 @@ public class ConnectionResource {
     public Uni<RestResponse<ConnectionView>> put(@RestPath String tenantId,
             @Valid @NotNull(message = "a JSON body is required") ConnectionRequest request, UriInfo uri) {
         return service.put(tenantId, request, TenantClaims.actorOf(identity))
-                .map(saved -> saved.created()
-                        ? RestResponse.ResponseBuilder.<ConnectionView>created(uri.getAbsolutePath())
-                                .entity(saved.connection()).build()
-                        : RestResponse.ok(saved.connection()));
+                .map(saved -> PutResponses.createdOrOk(saved, uri));
     }
 
     @DELETE

@@ -1,5 +1,6 @@
 package io.memberpulse.salesforce.tenant;
 
+import io.memberpulse.salesforce.config.Replaced;
 import io.memberpulse.salesforce.problem.ProblemException;
 import io.memberpulse.salesforce.secrets.SecretHint;
 import io.memberpulse.salesforce.secrets.SecretName;
@@ -34,10 +35,6 @@ public class ConnectionService {
         this.orgChangeListeners = orgChangeListeners;
     }
 
-    /** The outcome of a PUT: the stored connection and whether it was new. */
-    public record Saved(ConnectionView connection, boolean created) {
-    }
-
     @WithSession
     public Uni<ConnectionView> get(String tenantId) {
         return connections.findById(tenantId)
@@ -51,8 +48,15 @@ public class ConnectionService {
         return connections.findById(tenantId);
     }
 
+    /** Fails with a 404 problem when the tenant has no connection: settings exist only for connected tenants. */
+    public Uni<Void> requireConnection(String tenantId) {
+        return find(tenantId)
+                .onItem().ifNull().failWith(() -> notFound(tenantId))
+                .replaceWithVoid();
+    }
+
     @WithTransaction
-    public Uni<Saved> put(String tenantId, ConnectionRequest request, String actor) {
+    public Uni<Replaced<ConnectionView>> put(String tenantId, ConnectionRequest request, String actor) {
         return connections.findById(tenantId)
                 .chain(current -> save(tenantId, current, ConnectionChanges.between(current, request), actor));
     }
@@ -75,7 +79,7 @@ public class ConnectionService {
                 .map(entries -> entries.stream().map(AuditEntryView::of).collect(Collectors.toList()));
     }
 
-    private Uni<Saved> save(String tenantId, SalesforceConnection current, ConnectionChanges changes, String actor) {
+    private Uni<Replaced<ConnectionView>> save(String tenantId, SalesforceConnection current, ConnectionChanges changes, String actor) {
         boolean created = current == null;
         SalesforceConnection connection = created ? newConnection(tenantId, actor) : current;
         changes.applyTo(connection);
@@ -96,7 +100,7 @@ public class ConnectionService {
                         created ? "created" : "updated", actor, changes.changedFields()))
                 .replaceWith(connection)
                 .chain(this::view)
-                .map(view -> new Saved(view, created));
+                .map(view -> new Replaced<>(view, created));
     }
 
     /** Whether the sync may call Salesforce for the tenant now, and if not, why. */

@@ -2,20 +2,14 @@ package io.memberpulse.salesforce.campaigns;
 
 import static io.memberpulse.salesforce.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.agroal.api.AgroalDataSource;
 import io.memberpulse.salesforce.emulator.EmulatedOrg;
-import io.memberpulse.salesforce.emulator.InjectSalesforceEmulator;
-import io.memberpulse.salesforce.emulator.SalesforceEmulator;
 import io.memberpulse.salesforce.emulator.SalesforceEmulatorTestResource;
 import io.memberpulse.salesforce.emulator.StoredRecord;
-import io.memberpulse.salesforce.support.ConnectedTenant;
 import io.memberpulse.salesforce.support.PostedEvents;
+import io.memberpulse.salesforce.support.PipelineTestSupport;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,23 +19,15 @@ import org.junit.jupiter.api.Test;
 /** Campaign rules end to end: POST /events -> planner -> outbox -> CampaignMember writes in the emulator. */
 @QuarkusTest
 @QuarkusTestResource(SalesforceEmulatorTestResource.class)
-class CampaignPipelineTest {
+class CampaignPipelineTest extends PipelineTestSupport {
 
-    @InjectSalesforceEmulator
-    SalesforceEmulator emulator;
-
-    @Inject
-    AgroalDataSource database;
-
-    ConnectedTenant tenant;
     PostedEvents events;
     EmulatedOrg org;
     String conference;
     String renewals;
 
     @BeforeEach
-    void tenantWithRules() {
-        tenant = new ConnectedTenant(emulator, database, true);
+    void rules() {
         events = new PostedEvents(tenant.id);
         org = emulator.defaultOrg();
         conference = org.seedCampaign("Conference " + tenant.id, "Invited", "Registered", "Attended");
@@ -171,9 +157,5 @@ class CampaignPipelineTest {
 
     private long failures() {
         return tenant.count("select count(*) from sync_log where tenant_id = ? and outcome = 'FAILED'");
-    }
-
-    private void awaitQuiet() {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(tenant::isQuiet);
     }
 }

@@ -2,29 +2,23 @@ package io.memberpulse.salesforce.customobjects;
 
 import static io.memberpulse.salesforce.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import io.agroal.api.AgroalDataSource;
 import io.memberpulse.salesforce.emulator.EmulatedOrg;
-import io.memberpulse.salesforce.emulator.InjectSalesforceEmulator;
-import io.memberpulse.salesforce.emulator.SalesforceEmulator;
 import io.memberpulse.salesforce.emulator.SalesforceEmulatorTestResource;
 import io.memberpulse.salesforce.emulator.StoredRecord;
-import io.memberpulse.salesforce.support.ConnectedTenant;
 import io.memberpulse.salesforce.support.PostedEvents;
 import io.memberpulse.salesforce.support.TestTokens;
+import io.memberpulse.salesforce.support.PipelineTestSupport;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,24 +30,16 @@ import org.junit.jupiter.api.Test;
 /** Custom object mappings: validated against describe, records upserted idempotently through the pipeline. */
 @QuarkusTest
 @QuarkusTestResource(SalesforceEmulatorTestResource.class)
-class CustomObjectsTest {
+class CustomObjectsTest extends PipelineTestSupport {
 
     static final String REGISTRATION = "MemberPulse_Event_Registration__c";
     static final String MEMBERSHIP = "MemberPulse_Membership__c";
 
-    @InjectSalesforceEmulator
-    SalesforceEmulator emulator;
-
-    @Inject
-    AgroalDataSource database;
-
-    ConnectedTenant tenant;
     PostedEvents events;
     EmulatedOrg org;
 
     @BeforeEach
-    void connectedTenant() {
-        tenant = new ConnectedTenant(emulator, database, true);
+    void memberEvents() {
         events = new PostedEvents(tenant.id);
         org = emulator.defaultOrg();
     }
@@ -189,12 +175,8 @@ class CustomObjectsTest {
         }
     }
 
-    private void awaitQuiet() {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(tenant::isQuiet);
-    }
-
     private String path() {
-        return "/api/v1/tenants/" + tenant.id + "/salesforce/custom-object-mappings";
+        return settingsPath("custom-object-mappings");
     }
 
     static Map<String, Object> registration() {

@@ -7,28 +7,17 @@ import static io.memberpulse.salesforce.support.InboundChanges.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
-import io.memberpulse.salesforce.support.InboundRows;
-import io.memberpulse.salesforce.support.TestTokens;
 import io.memberpulse.salesforce.support.WebhookReceiverResource;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Field rules, echoes and unchanged values: what a Salesforce change delivers to MemberPulse. */
 @QuarkusTest
 @QuarkusTestResource(WebhookReceiverResource.class)
-class InboundApplierTest {
+class InboundApplierTest extends InboundApplierTestSupport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
-    private static final String C1 = "003000000000001AAA";
     private static final String ALL_RULES = "[{\"memberPulseField\":\"phone\",\"salesforceField\":\"Phone\","
             + "\"rule\":\"FROM_SALESFORCE\"},{\"memberPulseField\":\"email\",\"salesforceField\":\"Email\","
             + "\"rule\":\"TWO_WAY\"},{\"memberPulseField\":\"firstName\",\"salesforceField\":\"FirstName\","
@@ -36,23 +25,6 @@ class InboundApplierTest {
             + "\"LastName\",\"rule\":\"TO_SALESFORCE\"},{\"memberPulseField\":\"membershipStatus\",\"salesforceField\":"
             + "\"MemberPulse_Membership_Status__c\",\"rule\":\"TO_SALESFORCE\"}]";
 
-    @Inject
-    InboundApplier applier;
-
-    @Inject
-    AgroalDataSource database;
-
-    @Inject
-    MeterRegistry metrics;
-
-    String tenantId;
-    InboundRows rows;
-
-    @BeforeEach
-    void tenant() {
-        tenantId = TestTokens.newTenantId();
-        rows = new InboundRows(database, tenantId);
-    }
 
     @Test
     void fromSalesforceTakesTheValueAndRecordsItAsWritten() throws Exception {
@@ -169,11 +141,11 @@ class InboundApplierTest {
     }
 
     private double echoes() {
-        return metrics.counter("memberpulse.inbound.echoes.dropped", "source", "CDC").count();
+        return dropped("echoes", "CDC");
     }
 
     private JsonNode onlyDelivery() throws Exception {
         assertThat(rows.deliveries()).hasSize(1);
-        return JSON.readTree(rows.deliveries().get(0).get("body"));
+        return json(rows.deliveries().get(0).get("body"));
     }
 }

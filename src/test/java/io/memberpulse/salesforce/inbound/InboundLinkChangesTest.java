@@ -7,46 +7,22 @@ import static io.memberpulse.salesforce.support.InboundChanges.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
-import io.memberpulse.salesforce.support.InboundRows;
-import io.memberpulse.salesforce.support.TestTokens;
 import io.memberpulse.salesforce.support.WebhookReceiverResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Deletes, merges and Contacts linked to no member. */
 @QuarkusTest
 @QuarkusTestResource(WebhookReceiverResource.class)
-class InboundLinkChangesTest {
+class InboundLinkChangesTest extends InboundApplierTestSupport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     private static final String LOSER = "003000000000001AAA";
     private static final String WINNER = "003000000000002AAA";
     private static final String MAPPING = "[{\"memberPulseField\":\"phone\",\"salesforceField\":\"Phone\","
             + "\"rule\":\"TWO_WAY\"},{\"memberPulseField\":\"email\",\"salesforceField\":\"Email\","
             + "\"rule\":\"TO_SALESFORCE\"}]";
-
-    @Inject
-    InboundApplier applier;
-
-    @Inject
-    AgroalDataSource database;
-
-    String tenantId;
-    InboundRows rows;
-
-    @BeforeEach
-    void tenant() {
-        tenantId = TestTokens.newTenantId();
-        rows = new InboundRows(database, tenantId);
-    }
 
     @Test
     void aDeletedContactUnlinksItsMember() throws Exception {

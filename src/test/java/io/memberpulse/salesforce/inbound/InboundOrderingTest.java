@@ -6,19 +6,13 @@ import static io.memberpulse.salesforce.support.InboundChanges.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agroal.api.AgroalDataSource;
-import io.memberpulse.salesforce.support.InboundRows;
-import io.memberpulse.salesforce.support.TestTokens;
 import io.memberpulse.salesforce.support.WebhookReceiverResource;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,32 +32,16 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(WebhookReceiverResource.class)
-class InboundOrderingTest {
+class InboundOrderingTest extends InboundApplierTestSupport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
-    private static final String C1 = "003000000000001AAA";
     private static final String MAPPING = "[{\"memberPulseField\":\"phone\",\"salesforceField\":\"Phone\","
             + "\"rule\":\"FROM_SALESFORCE\"},{\"memberPulseField\":\"email\",\"salesforceField\":\"Email\","
             + "\"rule\":\"FROM_SALESFORCE\"}]";
 
-    @Inject
-    InboundApplier applier;
-
-    @Inject
-    AgroalDataSource database;
-
-    @Inject
-    MeterRegistry metrics;
-
-    String tenantId;
-    InboundRows rows;
     ExecutorService threads;
 
     @BeforeEach
-    void tenant() {
-        tenantId = TestTokens.newTenantId();
-        rows = new InboundRows(database, tenantId);
+    void startThreads() {
         threads = Executors.newFixedThreadPool(2);
     }
 
@@ -184,7 +162,7 @@ class InboundOrderingTest {
 
     private List<String> phones() {
         return rows.deliveries().stream()
-                .map(row -> body(row.get("body")).path("fields").path("phone").asText(null))
+                .map(row -> json(row.get("body")).path("fields").path("phone").asText(null))
                 .filter(phone -> phone != null)
                 .toList();
     }
@@ -195,14 +173,6 @@ class InboundOrderingTest {
     }
 
     private double stale(String source) {
-        return metrics.counter("memberpulse.inbound.stale.dropped", "source", source).count();
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode body(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return dropped("stale", source);
     }
 }

@@ -4,9 +4,6 @@ import static io.memberpulse.salesforce.support.InboundChanges.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.agroal.api.AgroalDataSource;
-import io.memberpulse.salesforce.support.InboundRows;
-import io.memberpulse.salesforce.support.TestTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -20,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Replay ids commit together with the effect of their events, or not at all. */
 @QuarkusTest
-class InboundPositionsTest {
+class InboundPositionsTest extends InboundApplierTestSupport {
 
     private static final String CHANNEL = "/data/ContactChangeEvent";
     private static final Instant COMMIT = Instant.parse("2026-11-01T10:00:00.123Z");
@@ -28,19 +25,8 @@ class InboundPositionsTest {
     @Inject
     InboundPositions positions;
 
-    @Inject
-    InboundApplier applier;
-
-    @Inject
-    AgroalDataSource database;
-
-    String tenantId;
-    InboundRows rows;
-
     @BeforeEach
-    void tenant() {
-        tenantId = TestTokens.newTenantId();
-        rows = new InboundRows(database, tenantId);
+    void linkedMember() {
         rows.link("m1", "003000000000001AAA", "{}", "{}");
     }
 

@@ -2,24 +2,18 @@ package io.memberpulse.salesforce.leads;
 
 import static io.memberpulse.salesforce.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.agroal.api.AgroalDataSource;
 import io.memberpulse.salesforce.emulator.EmulatedOrg;
 import io.memberpulse.salesforce.emulator.Field;
-import io.memberpulse.salesforce.emulator.InjectSalesforceEmulator;
-import io.memberpulse.salesforce.emulator.SalesforceEmulator;
 import io.memberpulse.salesforce.emulator.SalesforceEmulatorTestResource;
 import io.memberpulse.salesforce.emulator.StoredRecord;
-import io.memberpulse.salesforce.support.ConnectedTenant;
 import io.memberpulse.salesforce.support.PostedEvents;
 import io.memberpulse.salesforce.support.TestTokens;
+import io.memberpulse.salesforce.support.PipelineTestSupport;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -31,21 +25,13 @@ import org.junit.jupiter.api.Test;
 /** Lead enrichment: a member matching a Lead is written onto it, and onto its Contact once converted. */
 @QuarkusTest
 @QuarkusTestResource(SalesforceEmulatorTestResource.class)
-class LeadEnrichmentTest {
+class LeadEnrichmentTest extends PipelineTestSupport {
 
-    @InjectSalesforceEmulator
-    SalesforceEmulator emulator;
-
-    @Inject
-    AgroalDataSource database;
-
-    ConnectedTenant tenant;
     PostedEvents events;
     EmulatedOrg org;
 
     @BeforeEach
-    void tenant() {
-        tenant = new ConnectedTenant(emulator, database, true);
+    void memberEvents() {
         events = new PostedEvents(tenant.id);
         org = emulator.defaultOrg();
     }
@@ -172,11 +158,7 @@ class LeadEnrichmentTest {
         return tenant.count("select count(*) from sync_log where tenant_id = ? and outcome = 'FAILED'");
     }
 
-    private void awaitQuiet() {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(tenant::isQuiet);
-    }
-
     private String path() {
-        return "/api/v1/tenants/" + tenant.id + "/salesforce/lead-enrichment";
+        return settingsPath("lead-enrichment");
     }
 }

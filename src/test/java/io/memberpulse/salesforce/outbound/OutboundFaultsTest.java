@@ -7,28 +7,19 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
 
-import io.agroal.api.AgroalDataSource;
 import io.memberpulse.salesforce.emulator.Faults;
-import io.memberpulse.salesforce.emulator.InjectSalesforceEmulator;
 import io.memberpulse.salesforce.emulator.SalesforceEmulator;
 import io.memberpulse.salesforce.emulator.SalesforceEmulatorTestResource;
 import io.memberpulse.salesforce.emulator.StoredRecord;
-import io.memberpulse.salesforce.support.ConnectedTenant;
 import io.memberpulse.salesforce.support.MemberEvents;
-import io.memberpulse.salesforce.support.TestTokens;
+import io.memberpulse.salesforce.support.PipelineTestSupport;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,20 +27,12 @@ import org.junit.jupiter.api.Test;
 /** The pipeline under Salesforce outages and limits, and the member.deleted policies. */
 @QuarkusTest
 @QuarkusTestResource(SalesforceEmulatorTestResource.class)
-class OutboundFaultsTest {
+class OutboundFaultsTest extends PipelineTestSupport {
 
-    @InjectSalesforceEmulator
-    SalesforceEmulator emulator;
-
-    @Inject
-    AgroalDataSource database;
-
-    ConnectedTenant tenant;
     MemberEvents events;
 
     @BeforeEach
-    void connectedTenant() {
-        tenant = new ConnectedTenant(emulator, database, true);
+    void memberEvents() {
         events = new MemberEvents(database, tenant.id);
     }
 
@@ -130,10 +113,6 @@ class OutboundFaultsTest {
 
         assertThat(tenant.contact(tenant.member(2)).get("MemberPulse_Membership_Status__c")).isNull();
         assertThat(tenant.contact(tenant.member(2)).get("LastName")).isEqualTo("Cleared");
-    }
-
-    private void awaitQuiet() {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(tenant::isQuiet);
     }
 
     private String mappingPath() {

@@ -5,26 +5,16 @@ import static io.memberpulse.salesforce.support.Api.connectionPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.agroal.api.AgroalDataSource;
-import io.memberpulse.salesforce.emulator.InjectSalesforceEmulator;
-import io.memberpulse.salesforce.emulator.SalesforceEmulator;
 import io.memberpulse.salesforce.emulator.SalesforceEmulatorTestResource;
 import io.memberpulse.salesforce.emulator.StoredRecord;
-import io.memberpulse.salesforce.support.ConnectedTenant;
 import io.memberpulse.salesforce.support.MemberEvents;
-import io.memberpulse.salesforce.support.TestTokens;
+import io.memberpulse.salesforce.support.PipelineTestSupport;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,22 +22,13 @@ import org.junit.jupiter.api.Test;
 /** Member events become Contacts in the emulator: coalesced, batched, linked to Accounts, exactly once. */
 @QuarkusTest
 @QuarkusTestResource(SalesforceEmulatorTestResource.class)
-class OutboundPipelineTest {
+class OutboundPipelineTest extends PipelineTestSupport {
 
-    @InjectSalesforceEmulator
-    SalesforceEmulator emulator;
-
-    @Inject
-    AgroalDataSource database;
-
-    ConnectedTenant tenant;
     MemberEvents events;
 
     @BeforeEach
-    void connectedTenant() {
-        tenant = new ConnectedTenant(emulator, database, true);
+    void memberEvents() {
         events = new MemberEvents(database, tenant.id);
-        emulator.callLog().reset();
     }
 
     @AfterEach
@@ -116,7 +97,7 @@ class OutboundPipelineTest {
         events.upserted(tenant.member(2), "{\"firstName\":\"No last name\"}");
         events.upserted(tenant.member(3), "{\"lastName\":\"Also good\"}");
 
-        awaitAllDoneOrFailed();
+        awaitQuiet();
 
         assertThat(tenant.contacts()).hasSize(2);
         assertThat(tenant.count("select count(*) from sync_log where tenant_id = ? and outcome = 'FAILED' "
@@ -181,9 +162,5 @@ class OutboundPipelineTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> tenant.count("select count(*) from member_event where tenant_id = ? and planned_at is null") == 0
                         && tenant.count("select count(*) from outbox_item where tenant_id = ? and status <> 'DONE'") == 0);
-    }
-
-    private void awaitAllDoneOrFailed() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(tenant::isQuiet);
     }
 }

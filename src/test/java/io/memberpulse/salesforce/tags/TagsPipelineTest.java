@@ -5,20 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.agroal.api.AgroalDataSource;
 import io.memberpulse.salesforce.emulator.DefaultSchema;
-import io.memberpulse.salesforce.emulator.EmulatedOrg;
-import io.memberpulse.salesforce.emulator.InjectSalesforceEmulator;
 import io.memberpulse.salesforce.emulator.OrgSchema;
-import io.memberpulse.salesforce.emulator.SalesforceEmulator;
 import io.memberpulse.salesforce.emulator.SalesforceEmulatorTestResource;
 import io.memberpulse.salesforce.emulator.StoredRecord;
 import io.memberpulse.salesforce.support.Api;
-import io.memberpulse.salesforce.support.ConnectedTenant;
 import io.memberpulse.salesforce.support.MemberEvents;
+import io.memberpulse.salesforce.support.PipelineTestSupport;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -34,22 +29,13 @@ import org.junit.jupiter.api.Test;
 /** Tags from member events land in the Contact picklist or the tag object, as deltas. */
 @QuarkusTest
 @QuarkusTestResource(SalesforceEmulatorTestResource.class)
-class TagsPipelineTest {
+class TagsPipelineTest extends PipelineTestSupport {
 
-    @InjectSalesforceEmulator
-    SalesforceEmulator emulator;
-
-    @Inject
-    AgroalDataSource database;
-
-    ConnectedTenant tenant;
     MemberEvents events;
 
     @BeforeEach
-    void connectedTenant() {
-        tenant = new ConnectedTenant(emulator, database, true);
+    void memberEvents() {
         events = new MemberEvents(database, tenant.id);
-        emulator.callLog().reset();
     }
 
     @Test
@@ -297,15 +283,6 @@ class TagsPipelineTest {
     }
 
     private String path() {
-        return "/api/v1/tenants/" + tenant.id + "/salesforce/tag-settings";
-    }
-
-    private void awaitPlanned() {
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> tenant.count("select count(*) from member_event where tenant_id = ? and planned_at is null") == 0);
-    }
-
-    private void awaitQuiet() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(tenant::isQuiet);
+        return settingsPath("tag-settings");
     }
 }

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * catch-up; none of the service's own writes come back.
  */
 @QuarkusTest
-@TestProfile(CdcTestProfile.class)
+@TestProfile(CdcLaggingProfile.class)
 @QuarkusTestResource(value = SalesforceEmulatorTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = WebhookReceiverResource.class, restrictToAnnotatedClass = true)
 class CdcFaultTest {

@@ -14,9 +14,6 @@ public class CdcTestProfile implements QuarkusTestProfile {
                 "memberpulse.inbound.cdc.silence-timeout", "PT4S",
                 "memberpulse.inbound.cdc.initial-backoff", "PT0.05S",
                 "memberpulse.inbound.cdc.max-backoff", "PT0.5S",
-                // Small transactions keep the drain behind the stream, as on a loaded pod: restarts then
-                // land while batches are in flight and events queue (how CdcFaultTest found a lost range).
-                "memberpulse.inbound.cdc.batch-size", "50",
                 "quarkus.log.category.\"io.memberpulse.salesforce.inbound.CdcSubscriber\".level", "DEBUG",
                 "quarkus.log.category.\"io.memberpulse.salesforce.inbound.StreamingSession\".level", "DEBUG",
                 // stale drops: expected in races, and the first suspect when a change goes missing

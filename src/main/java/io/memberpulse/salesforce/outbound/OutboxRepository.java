@@ -71,27 +71,33 @@ class OutboxRepository {
      * the operation of the most urgent claimable item (live before backfill, Contacts before the writes
      * that depend on them, then oldest first), then that operation's claimable items in the same order.
      * The advisory lock serialises the tenant's claims so each sees what the previous one took.
+     * Nothing is claimed unless the tenant's connection still has {@code connectionVersion}: the
+     * claim's snapshot holds either an item planned after a connection change together with that
+     * change, or neither, so such an item is never sent with the credentials read before it.
      */
-    Uni<List<ClaimedItem>> claim(String tenantId, int limit, Duration claimTimeout, int maxPriority) {
+    Uni<List<ClaimedItem>> claim(String tenantId, long connectionVersion, int limit, Duration claimTimeout,
+            int maxPriority) {
         return pool.withTransaction(connection -> lockTenant(connection, tenantId)
                 .chain(() -> connection.preparedQuery("select o.operation " + CLAIMABLE
                         + "order by o.priority, (o.operation <> 'CONTACT_UPSERT'), o.id limit 1")
                         .execute(Tuple.of(tenantId, maxPriority)))
                 .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(List.<ClaimedItem>of())
-                        : claimOperation(connection, tenantId, rows.iterator().next().getString(0), limit,
-                                claimTimeout, maxPriority)));
+                        : claimOperation(connection, tenantId, connectionVersion,
+                                rows.iterator().next().getString(0), limit, claimTimeout, maxPriority)));
     }
 
-    private Uni<List<ClaimedItem>> claimOperation(SqlConnection connection, String tenantId, String operation,
-            int limit, Duration claimTimeout, int maxPriority) {
+    private Uni<List<ClaimedItem>> claimOperation(SqlConnection connection, String tenantId, long connectionVersion,
+            String operation, int limit, Duration claimTimeout, int maxPriority) {
         return connection.preparedQuery("with picked as (select o.id " + CLAIMABLE + "and o.operation = $5 "
+                        + "and exists (select 1 from salesforce_connection s where s.tenant_id = $1 and s.version = $6) "
                         + "order by o.priority, o.id limit $3 for update of o skip locked) "
                         + "update outbox_item o set status = 'IN_FLIGHT', attempts = o.attempts + 1, "
                         + "claimed_until = now() + make_interval(secs => $4), updated_at = now() "
                         + "from picked where o.id = picked.id "
                         + "returning o.id, o.member_id, o.operation, o.item_key, o.fields::text as fields, "
                         + "o.company_key, o.attempts, o.priority, o.backfill_job_id")
-                .execute(Tuple.of(tenantId, maxPriority, limit, (double) claimTimeout.toSeconds(), operation))
+                .execute(Tuple.of(tenantId, maxPriority, limit, (double) claimTimeout.toSeconds(), operation,
+                        connectionVersion))
                 .map(OutboxRepository::claimed);
     }
 

@@ -87,9 +87,9 @@ class SlotWorker {
     private Uni<Boolean> withSession(ConnectionService.SyncGate gate, OrgCredentials org, AccessToken session,
             String holder) {
         if (sameOrg(gate, session)) {
-            return work(org, holder);
+            return work(gate, org, holder);
         }
-        return gate.orgId() == null ? firstOrg(org, session, holder) : orgChanged(gate, org, session);
+        return gate.orgId() == null ? firstOrg(gate, org, session, holder) : orgChanged(gate, org, session);
     }
 
     /**
@@ -109,15 +109,16 @@ class SlotWorker {
     }
 
     /** The first org a tenant's sync meets is simply recorded; there is nothing of an older one to forget. */
-    private Uni<Boolean> firstOrg(OrgCredentials org, AccessToken session, String holder) {
+    private Uni<Boolean> firstOrg(ConnectionService.SyncGate gate, OrgCredentials org, AccessToken session,
+            String holder) {
         return connections.recordOrg(org.tenantId(), null, session.orgId(), session.instanceUrl())
-                .chain(() -> work(org, holder));
+                .chain(() -> work(gate, org, holder));
     }
 
-    private Uni<Boolean> work(OrgCredentials org, String holder) {
+    private Uni<Boolean> work(ConnectionService.SyncGate gate, OrgCredentials org, String holder) {
         return resolveAccounts(org, holder)
                 .chain(() -> mappings.contactMapping(org.tenantId()))
-                .chain(mapping -> claimAndSend(org, mapping));
+                .chain(mapping -> claimAndSend(gate, org, mapping));
     }
 
     /** The session (a cached token: no extra call) says which org the credentials lead to now. */
@@ -144,13 +145,16 @@ class SlotWorker {
                 .recoverWithNull();
     }
 
-    private Uni<Boolean> claimAndSend(OrgCredentials org, ContactMapping mapping) {
+    private Uni<Boolean> claimAndSend(ConnectionService.SyncGate gate, OrgCredentials org, ContactMapping mapping) {
         ApiBudget budget = ApiBudget.of(usage.of(org.tenantId()), mapping.apiBudgetShare());
         if (budget.exhausted()) {
             return pause(org.tenantId(), "API budget of " + Math.round(mapping.apiBudgetShare() * 100)
                     + "% of the daily limit used").replaceWith(false);
         }
-        return outbox.claim(org.tenantId(), config.batchSize(), config.claimTimeout(), budget.maxPriority())
+        // Only while the connection is as this turn read it: an item planned after an admin switched the
+        // connection to another org must not be written with the credentials (and org) of before.
+        return outbox.claim(org.tenantId(), gate.version(), config.batchSize(), config.claimTimeout(),
+                        budget.maxPriority())
                 .invoke(claims::track)
                 .chain(items -> items.isEmpty() ? Uni.createFrom().item(false) : send(org, mapping, items));
     }

@@ -103,9 +103,12 @@ public class ConnectionService {
                 .map(view -> new Replaced<>(view, created));
     }
 
-    /** Whether the sync may call Salesforce for the tenant now, and if not, why. */
+    /**
+     * Whether the sync may call Salesforce for the tenant now, and if not, why. {@code version} is the
+     * connection's as read: a turn claims work only while it is unchanged (see OutboxRepository#claim).
+     */
     public record SyncGate(boolean connectionExists, boolean autoSync, ConnectionState state, Instant pausedUntil,
-            String orgId) {
+            String orgId, long version) {
 
         public boolean open(Instant now) {
             return connectionExists && autoSync && state != ConnectionState.RECONNECT_NEEDED
@@ -116,8 +119,8 @@ public class ConnectionService {
     @WithSession
     public Uni<SyncGate> syncGate(String tenantId) {
         return connections.findById(tenantId)
-                .map(c -> c == null ? new SyncGate(false, false, ConnectionState.NOT_CONNECTED, null, null)
-                        : new SyncGate(true, c.autoSync, c.state, c.pausedUntil, c.orgId));
+                .map(c -> c == null ? new SyncGate(false, false, ConnectionState.NOT_CONNECTED, null, null, 0)
+                        : new SyncGate(true, c.autoSync, c.state, c.pausedUntil, c.orgId, c.version));
     }
 
     /** Stops the tenant's Salesforce calls until then (REQUEST_LIMIT_EXCEEDED, API budget spent). */

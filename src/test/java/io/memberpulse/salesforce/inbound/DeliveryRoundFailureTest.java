@@ -2,6 +2,7 @@ package io.memberpulse.salesforce.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.memberpulse.salesforce.support.CapturedLogs;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -9,12 +10,9 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,33 +26,16 @@ class DeliveryRoundFailureTest {
 
     static final String LEAKY = "could not reach postgresql://mp_user:pa55-never-logged@db.internal:5432/mp";
 
-    final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-    final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                warnings.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    final CapturedLogs logs = new CapturedLogs();
 
     @BeforeEach
     void attach() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        logs.attach();
     }
 
     @AfterEach
     void detach() {
-        Logger.getLogger("").removeHandler(capture);
+        logs.detach();
     }
 
     @Test
@@ -99,6 +80,7 @@ class DeliveryRoundFailureTest {
         dispatcher.wake();
 
         assertThat(claims).as("a failed round does not keep the next from starting").hasValue(2);
+        List<LogRecord> warnings = logs.atLeast(Level.WARNING);
         assertThat(warnings).hasSize(2);
         LogRecord record = warnings.get(0);
         String line = record.getParameters() == null ? record.getMessage()

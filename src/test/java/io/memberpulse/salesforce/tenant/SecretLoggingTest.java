@@ -4,15 +4,11 @@ import static io.memberpulse.salesforce.support.Api.as;
 import static io.memberpulse.salesforce.support.Api.connectionPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.memberpulse.salesforce.support.CapturedLogs;
 import io.memberpulse.salesforce.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,32 +19,16 @@ class SecretLoggingTest {
 
     static final String SECRET = "never-log-this-secret-9f8e7d";
 
-    final List<String> lines = new CopyOnWriteArrayList<>();
-    final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            lines.add(record.getMessage() + " " + java.util.Arrays.toString(record.getParameters())
-                    + (record.getThrown() == null ? "" : " " + record.getThrown()));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    final CapturedLogs logs = new CapturedLogs();
 
     @BeforeEach
     void attach() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        logs.attach();
     }
 
     @AfterEach
     void detach() {
-        Logger.getLogger("").removeHandler(capture);
+        logs.detach();
     }
 
     @Test
@@ -65,6 +45,7 @@ class SecretLoggingTest {
                 + "\",\"myDomainUrl\":\"ftp://x\"}").put(connectionPath(tenant)).then().statusCode(400);
         as(admin).delete(connectionPath(tenant)).then().statusCode(204);
 
+        List<String> lines = logs.lines();
         assertThat(lines).isNotEmpty();
         assertThat(lines).noneMatch(line -> line.contains("never-log-this"));
     }
